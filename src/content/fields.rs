@@ -1,0 +1,457 @@
+//! Typed reading of TOML front matter, keeping every value's position so that each mistake is
+//! reported with its line and column, and every mistake of a file is reported, not only the first.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::error::{ContentError, did_you_mean};
+use super::model::{Located, PartialDate};
+use super::source::SourceFile;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A view of one TOML table (the front matter, or one `[[sources]]` entry) that collects errors.
+pub struct Fields<'s, 'i> {
+    src: &'s SourceFile,
+    table: &'s DeTable<'i>,
+    /// Where "missing field" errors point: the table's own position, or `None` for line 1.
+    anchor: Option<usize>,
+    prefix: String,
+    pub errors: &'s mut Vec<ContentError>,
+}
+
+impl<'s, 'i> Fields<'s, 'i> {
+    /// Wraps a table and reports every key not in `known` as an unknown field.
+    pub fn new(
+        src: &'s SourceFile,
+        table: &'s DeTable<'i>,
+        anchor: Option<usize>,
+        prefix: String,
+        known: &[&str],
+        errors: &'s mut Vec<ContentError>,
+    ) -> Self {
+        let f = Fields {
+            src,
+            table,
+            anchor,
+            prefix,
+            errors,
+        };
+        for (key, _) in f.table.iter() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                let name = key.get_ref().to_string();
+                let hint = did_you_mean(&name, known.iter().copied());
+                let e = f
+                    .error_at(key.span().start, format!("unknown field `{name}`"))
+                    .field(f.path(&name))
+                    .hint(hint.or_else(|| Some(format!("known fields: {}", known.join(", ")))));
+                f.errors.push(e);
+            }
+        }
+        f
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}{}", self.prefix, name)
+    }
+
+    fn error_at(&self, offset: usize, msg: impl Into<String>) -> ContentError {
+        self.src.error_at(offset, msg)
+    }
+
+    /// Records an error about field `name` at `offset`.
+    pub fn report(&mut self, offset: usize, name: &str, msg: impl Into<String>) {
+        let e = self.error_at(offset, msg).field(self.path(name));
+        self.errors.push(e);
+    }
+
+    fn report_type(&mut self, v: &Value<'i>, name: &str, expected: &str) {
+        let found = v.get_ref().type_str();
+        self.report(
+            v.span().start,
+            name,
+            format!("expected {expected}, found {}", article(found)),
+        );
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'s Value<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The position a value of this field starts at (for later cross-file checks).
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        self.src.position(self.src.front_matter.start + offset)
+    }
+
+    pub fn missing(&mut self, name: &str, what: &str) {
+        let e = match self.anchor {
+            Some(off) => self.error_at(off, format!("missing required field `{name}` ({what})")),
+            None => ContentError::new(
+                &self.src.display_path,
+                format!("missing required field `{name}` ({what})"),
+            )
+            .at(1, 1),
+        };
+        let e = e.field(self.path(name));
+        self.errors.push(e);
+    }
+
+    pub fn opt_string(&mut self, name: &str) -> Option<String> {
+        let v = self.get(name)?;
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if s.trim().is_empty() {
+                    self.report(
+                        v.span().start,
+                        name,
+                        "must not be empty: leave the field out instead",
+                    );
+                    None
+                } else {
+                    Some(s.to_string())
+                }
+            }
+            _ => {
+                self.report_type(v, name, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    pub fn req_string(&mut self, name: &str, what: &str) -> Option<String> {
+        if self.get(name).is_none() {
+            self.missing(name, what);
+            return None;
+        }
+        self.opt_string(name)
+    }
+
+    /// A string of at most `max` characters.
+    pub fn opt_string_max(&mut self, name: &str, max: usize) -> Option<String> {
+        let s = self.opt_string(name)?;
+        let n = s.chars().count();
+        if n > max {
+            let off = self.get(name).map_or(0, |v| v.span().start);
+            self.report(
+                off,
+                name,
+                format!("is {n} characters long; at most {max} are allowed"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A string that must be one of `allowed`.
+    pub fn one_of(
+        &mut self,
+        name: &str,
+        allowed: &[&'static str],
+        required: bool,
+    ) -> Option<&'static str> {
+        let s = if required {
+            self.req_string(name, &format!("one of {}", allowed.join(", ")))?
+        } else {
+            self.opt_string(name)?
+        };
+        if let Some(a) = allowed.iter().find(|a| **a == s) {
+            return Some(a);
+        }
+        let off = self.get(name).map_or(0, |v| v.span().start);
+        let hint = did_you_mean(&s, allowed.iter().copied());
+        let e = self
+            .error_at(
+                off,
+                format!(
+                    "`{s}` is not allowed; expected one of: {}",
+                    allowed.join(", ")
+                ),
+            )
+            .field(self.path(name))
+            .hint(hint);
+        self.errors.push(e);
+        None
+    }
+
+    pub fn opt_bool(&mut self, name: &str) -> Option<bool> {
+        let v = self.get(name)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.report_type(v, name, "true or false");
+                None
+            }
+        }
+    }
+
+    pub fn opt_int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+        let v = self.get(name)?;
+        let Some(n) = int_value(v.get_ref()) else {
+            self.report_type(v, name, "a whole number");
+            return None;
+        };
+        if n < min || n > max {
+            self.report(
+                v.span().start,
+                name,
+                format!("{n} is out of range: expected {min} to {max}"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    pub fn req_int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+        if self.get(name).is_none() {
+            self.missing(name, &format!("a whole number from {min} to {max}"));
+            return None;
+        }
+        self.opt_int(name, min, max)
+    }
+
+    /// A partial ISO 8601 date in quotes: `"1947"`, `"1947-08"` or `"1947-08-15"`.
+    pub fn opt_partial_date(&mut self, name: &str) -> Option<PartialDate> {
+        let v = self.get(name)?;
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Datetime(d) => d.to_string(),
+            DeValue::Integer(i) => i.as_str().to_string(),
+            _ => {
+                self.report_type(
+                    v,
+                    name,
+                    "a date in quotes such as \"1947\", \"1947-08\" or \"1947-08-15\"",
+                );
+                return None;
+            }
+        };
+        if !matches!(v.get_ref(), DeValue::String(_)) {
+            self.report(
+                v.span().start,
+                name,
+                format!("write the date in quotes: \"{text}\""),
+            );
+            return None;
+        }
+        match PartialDate::parse(&text) {
+            Some(d) => Some(d),
+            None => {
+                self.report(
+                    v.span().start,
+                    name,
+                    format!("`{text}` is not a date: expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" of a real calendar day"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A full day: a TOML date (`2026-11-22`) or the same in quotes.
+    pub fn opt_day(&mut self, name: &str) -> Option<chrono::NaiveDate> {
+        let v = self.get(name)?;
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Datetime(d) if d.date.is_some() && d.time.is_none() => d.to_string(),
+            _ => {
+                self.report_type(v, name, "a date such as 2026-11-22");
+                return None;
+            }
+        };
+        match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(d) if text.len() == 10 => Some(d),
+            _ => {
+                self.report(
+                    v.span().start,
+                    name,
+                    format!("`{text}` is not a date: expected YYYY-MM-DD of a real calendar day"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings, each with its position.
+    pub fn string_list(&mut self, name: &str) -> Vec<Located<String>> {
+        let Some(v) = self.get(name) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.report_type(v, name, "a list of strings such as [\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    let (line, column) = self.locate(item.span().start);
+                    out.push(Located {
+                        value: s.to_string(),
+                        line,
+                        column,
+                    });
+                }
+                DeValue::String(_) => self.report(
+                    item.span().start,
+                    &format!("{name}[{}]", i + 1),
+                    "must not be empty",
+                ),
+                _ => self.report_type(item, &format!("{name}[{}]", i + 1), "a string in quotes"),
+            }
+        }
+        out
+    }
+
+    /// A table of language tag → name, in file order.
+    pub fn lang_table(&mut self, name: &str) -> Vec<(String, String)> {
+        let Some(v) = self.get(name) else {
+            return Vec::new();
+        };
+        let DeValue::Table(t) = v.get_ref() else {
+            self.report_type(v, name, "a table such as { ru = \"…\", ko = \"…\" }");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in t.iter() {
+            let tag = k.get_ref().to_string();
+            let field = format!("{name}.{tag}");
+            if !is_language_tag(&tag) {
+                self.report(
+                    k.span().start,
+                    &field,
+                    format!("`{tag}` is not a BCP 47 language tag such as ru, ko, zh or zh-Hans"),
+                );
+                continue;
+            }
+            match val.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => out.push((tag, s.to_string())),
+                DeValue::String(_) => self.report(val.span().start, &field, "must not be empty"),
+                _ => self.report_type(val, &field, "a string in quotes"),
+            }
+        }
+        out
+    }
+
+    /// `[latitude, longitude]` in decimal degrees.
+    pub fn coordinates(&mut self, name: &str) -> Option<(f64, f64)> {
+        let v = self.get(name)?;
+        let pair = match v.get_ref() {
+            DeValue::Array(a) if a.len() == 2 => {
+                (number_value(a[0].get_ref()), number_value(a[1].get_ref()))
+            }
+            _ => (None, None),
+        };
+        let (Some(lat), Some(lon)) = pair else {
+            self.report(
+                v.span().start,
+                name,
+                "expected [latitude, longitude] in decimal degrees, such as [39.0392, 125.7625]",
+            );
+            return None;
+        };
+        if !(-90.0..=90.0).contains(&lat) {
+            self.report(
+                v.span().start,
+                name,
+                format!("latitude {lat} is out of range: expected -90 to 90"),
+            );
+            return None;
+        }
+        if !(-180.0..=180.0).contains(&lon) {
+            self.report(
+                v.span().start,
+                name,
+                format!("longitude {lon} is out of range: expected -180 to 180"),
+            );
+            return None;
+        }
+        Some((lat, lon))
+    }
+
+    /// An inline table such as `burials = { total = 3, unknown = 1 }`.
+    pub fn table(&mut self, name: &str) -> Option<(&'s DeTable<'i>, usize)> {
+        let v = self.get(name)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some((t, v.span().start)),
+            _ => {
+                self.report_type(v, name, "a table");
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[sources]]`), each with its offset.
+    pub fn tables(&mut self, name: &str) -> Vec<(&'s DeTable<'i>, usize)> {
+        let Some(v) = self.get(name) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.report_type(v, name, &format!("a list of tables written as [[{name}]]"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span().start)),
+                _ => self.report_type(item, &format!("{name}[{}]", i + 1), "a table"),
+            }
+        }
+        out
+    }
+
+    /// A nested reader over a sub-table, whose fields are named `prefix.field` in errors.
+    pub fn nested<'t>(
+        &'t mut self,
+        table: &'t DeTable<'i>,
+        anchor: usize,
+        prefix: String,
+        known: &[&str],
+    ) -> Fields<'t, 'i>
+    where
+        's: 't,
+    {
+        Fields::new(self.src, table, Some(anchor), prefix, known, self.errors)
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "integer" => "an integer".into(),
+        "array" => "a list".into(),
+        "datetime" => "a date without quotes".into(),
+        "boolean" => "true or false".into(),
+        t => format!("a {t}"),
+    }
+}
+
+fn int_value(v: &DeValue<'_>) -> Option<i64> {
+    match v {
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        _ => None,
+    }
+}
+
+fn number_value(v: &DeValue<'_>) -> Option<f64> {
+    match v {
+        DeValue::Integer(_) => int_value(v).map(|n| n as f64),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite()),
+        _ => None,
+    }
+}
+
+/// A BCP 47 tag of the common shape: a 2–3 letter language, then subtags of 2–8 letters or digits.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}

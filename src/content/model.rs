@@ -1,0 +1,312 @@
+//! The entries of the content folder, as checked and typed values.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A value with the place in its file where it was written, for cross-file checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The kinds of memorial site, as written in `kind`.
+pub const SITE_KINDS: &[&str] = &[
+    "monument",
+    "cemetery",
+    "grave",
+    "memorial-complex",
+    "museum",
+    "plaque",
+    "street",
+    "park",
+];
+
+/// The states a site can be in, as written in `status`.
+pub const SITE_STATUSES: &[&str] = &[
+    "extant",
+    "destroyed",
+    "dismantled",
+    "planned",
+    "under-construction",
+    "restoration-planned",
+    "unknown",
+];
+
+/// A human label for a kind or status value.
+pub fn label(value: &str) -> String {
+    let spaced = value.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A date known to the year, the month or the day: `1947`, `1947-08`, `1947-08-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of a month, 1-based.
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+impl PartialDate {
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.chars().all(|c| c.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let year = num(parts.first()?, 4)? as i32;
+        match parts.len() {
+            1 => Some(PartialDate {
+                year,
+                month: None,
+                day: None,
+            }),
+            2 => {
+                let m = num(parts[1], 2)?;
+                (1..=12).contains(&m).then_some(PartialDate {
+                    year,
+                    month: Some(m),
+                    day: None,
+                })
+            }
+            3 => {
+                let m = num(parts[1], 2)?;
+                let d = num(parts[2], 2)?;
+                NaiveDate::from_ymd_opt(year, m, d)?;
+                Some(PartialDate {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads back a value stored with `Display`.
+    pub fn from_stored(s: &str) -> Option<PartialDate> {
+        Self::parse(s)
+    }
+
+    /// "15 August 1945", "August 1945" or "1945".
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// Sanitised HTML.
+    pub html: String,
+    /// Plain text, for search and for descriptions.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Burials {
+    pub total: Option<i64>,
+    pub known: Option<i64>,
+    pub unknown: Option<i64>,
+    pub military: Option<i64>,
+}
+
+impl Burials {
+    pub fn is_empty(&self) -> bool {
+        *self == Burials::default()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub file: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub license: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub country: Located<String>,
+    pub locality: String,
+    pub region: Option<String>,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub honours: Option<String>,
+    pub conflicts: Vec<String>,
+    pub established: Option<PartialDate>,
+    pub removed: Option<PartialDate>,
+    pub coordinates: Option<(f64, f64)>,
+    pub commemorations: Vec<Located<String>>,
+    pub names: Vec<(String, String)>,
+    pub burials: Burials,
+    pub caretaker: Option<String>,
+    pub visiting: Option<String>,
+    pub wikidata: Option<String>,
+    pub osm: Option<String>,
+    pub summary: Option<String>,
+    pub updated: Option<NaiveDate>,
+    pub draft: bool,
+    pub aliases: Vec<Located<String>>,
+    pub sources: Vec<Source>,
+    pub images: Vec<Image>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub code: String,
+    pub file: PathBuf,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub names: Vec<(String, String)>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommemorationDate {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub month: u32,
+    pub day: u32,
+    pub countries: Vec<Located<String>>,
+    pub names: Vec<(String, String)>,
+    pub since: Option<i32>,
+    pub body: Body,
+}
+
+impl CommemorationDate {
+    /// "15 August".
+    pub fn day_label(&self) -> String {
+        format!("{} {}", self.day, month_name(self.month))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub body: Body,
+}
+
+/// Everything in a content folder, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub sites: Vec<Site>,
+    pub countries: Vec<Country>,
+    pub dates: Vec<CommemorationDate>,
+    pub pages: Vec<Page>,
+}
+
+/// The next day on or after `today` that falls on `month`/`day`; 29 February falls only in leap
+/// years.
+pub fn next_occurrence(month: u32, day: u32, today: NaiveDate) -> NaiveDate {
+    // Nine years always contain a 29 February (century gaps last eight years).
+    for year in today.year()..today.year() + 9 {
+        if let Some(d) = NaiveDate::from_ymd_opt(year, month, day)
+            && d >= today
+        {
+            return d;
+        }
+    }
+    today
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates() {
+        assert_eq!(
+            PartialDate::parse("1945").map(|d| d.human()),
+            Some("1945".into())
+        );
+        assert_eq!(
+            PartialDate::parse("1945-08").map(|d| d.human()),
+            Some("August 1945".into())
+        );
+        assert_eq!(
+            PartialDate::parse("1945-08-15").map(|d| d.to_string()),
+            Some("1945-08-15".into())
+        );
+        assert!(PartialDate::parse("1945-02-30").is_none());
+        assert!(PartialDate::parse("1945-13").is_none());
+        assert!(PartialDate::parse("45").is_none());
+        assert!(PartialDate::parse("1945-8-1").is_none());
+    }
+
+    #[test]
+    fn next_occurrences() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("valid test date");
+        assert_eq!(next_occurrence(5, 9, d(2026, 11, 23)), d(2027, 5, 9));
+        assert_eq!(next_occurrence(11, 23, d(2026, 11, 23)), d(2026, 11, 23));
+        assert_eq!(next_occurrence(2, 29, d(2026, 3, 1)), d(2028, 2, 29));
+    }
+}

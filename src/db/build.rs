@@ -1,0 +1,316 @@
+//! Content → SQLite. The database is written to a temporary file beside the target and renamed
+//! into place only when complete, so a failed build never damages the database that was there.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, params};
+
+use super::{DbError, SCHEMA_VERSION};
+use crate::content::model::{Body, Content};
+use crate::urls;
+
+/// How many entries of each kind a build wrote, and how long it took.
+#[derive(Debug, Clone, Default)]
+pub struct BuildStats {
+    pub sites: usize,
+    pub countries: usize,
+    pub dates: usize,
+    pub pages: usize,
+    pub drafts: usize,
+    pub elapsed: Duration,
+}
+
+/// Writes `content` into a new database at `target`, replacing any database there atomically.
+pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
+    let started = Instant::now();
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| DbError::Io {
+        action: "create the folder",
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let tmp = temp_path(target);
+    let _ = std::fs::remove_file(&tmp);
+
+    let result = write(content, &tmp);
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, target).map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        DbError::Io {
+            action: "move the new database into place at",
+            path: target.to_path_buf(),
+            source,
+        }
+    })?;
+    Ok(BuildStats {
+        sites: content.sites.len(),
+        countries: content.countries.len(),
+        dates: content.dates.len(),
+        pages: content.pages.len(),
+        drafts: content.sites.iter().filter(|s| s.draft).count()
+            + content.pages.iter().filter(|p| p.draft).count(),
+        elapsed: started.elapsed(),
+    })
+}
+
+fn temp_path(target: &Path) -> PathBuf {
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".tmp-{}", std::process::id()));
+    target.with_file_name(name)
+}
+
+/// The text for a page's description: the summary, else the body's first sentences.
+pub fn description(summary: Option<&str>, body: &Body, fallback: &str) -> String {
+    if let Some(s) = summary {
+        return s.to_string();
+    }
+    if body.text.is_empty() {
+        return fallback.to_string();
+    }
+    truncate_words(&body.text, 200)
+}
+
+/// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+fn write(content: &Content, path: &Path) -> Result<(), DbError> {
+    let werr = |source| DbError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut conn = Connection::open(path).map_err(werr)?;
+    // A temporary file that is renamed only when complete needs no journal.
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        .map_err(werr)?;
+    conn.execute_batch(include_str!("schema.sql"))
+        .map_err(werr)?;
+    let tx = conn.transaction().map_err(werr)?;
+    insert_all(&tx, content).map_err(werr)?;
+    tx.commit().map_err(werr)?;
+    conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); ANALYZE;")
+        .map_err(werr)?;
+    conn.close().map_err(|(_, e)| werr(e))?;
+    Ok(())
+}
+
+fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result<()> {
+    let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+    meta.execute(params!["schema_version", SCHEMA_VERSION])?;
+    meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
+
+    let mut search = tx.prepare("INSERT INTO search (kind, key, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+
+    let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    let mut country_name = tx.prepare(
+        "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for c in &content.countries {
+        country.execute(params![
+            c.code,
+            c.name,
+            c.official_name,
+            c.body.html,
+            c.body.text,
+            c.file.to_string_lossy()
+        ])?;
+        for (i, (lang, name)) in c.names.iter().enumerate() {
+            country_name.execute(params![c.code, i as i64, lang, name])?;
+        }
+        let names = join_names(&c.names, c.official_name.as_deref());
+        search.execute(params![
+            "country",
+            c.code,
+            c.name,
+            names,
+            "",
+            "",
+            c.body.text
+        ])?;
+    }
+
+    let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut date_country = tx.prepare(
+        "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut date_name = tx.prepare(
+        "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for d in &content.dates {
+        date.execute(params![
+            d.slug,
+            d.title,
+            d.month,
+            d.day,
+            d.since,
+            d.body.html,
+            d.body.text,
+            d.file.to_string_lossy()
+        ])?;
+        for (i, c) in d.countries.iter().enumerate() {
+            date_country.execute(params![d.slug, i as i64, c.value])?;
+        }
+        for (i, (lang, name)) in d.names.iter().enumerate() {
+            date_name.execute(params![d.slug, i as i64, lang, name])?;
+        }
+        search.execute(params![
+            "date",
+            d.slug,
+            d.title,
+            join_names(&d.names, None),
+            "",
+            "",
+            d.body.text
+        ])?;
+    }
+
+    let mut site = tx.prepare(
+        "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
+            latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
+            visiting, wikidata, osm, summary, description, updated, draft, body_html, body_text, file)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )?;
+    let mut site_name =
+        tx.prepare("INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut conflict = tx.prepare(
+        "INSERT OR IGNORE INTO site_conflicts (site, position, conflict) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut commemoration = tx.prepare(
+        "INSERT OR IGNORE INTO site_commemorations (site, position, date_slug) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut source = tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    let mut image = tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut alias = tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?;
+    for s in &content.sites {
+        let description = description(
+            s.summary.as_deref(),
+            &s.body,
+            &format!("{}, {}", s.title, s.locality),
+        );
+        site.execute(params![
+            s.slug,
+            s.title,
+            s.country.value,
+            s.locality,
+            s.region,
+            s.kind,
+            s.status,
+            s.honours,
+            s.established.map(|d| d.to_string()),
+            s.removed.map(|d| d.to_string()),
+            s.coordinates.map(|c| c.0),
+            s.coordinates.map(|c| c.1),
+            s.burials.total,
+            s.burials.known,
+            s.burials.unknown,
+            s.burials.military,
+            s.caretaker,
+            s.visiting,
+            s.wikidata,
+            s.osm,
+            s.summary,
+            description,
+            s.updated.map(|d| d.to_string()),
+            s.draft,
+            s.body.html,
+            s.body.text,
+            s.file.to_string_lossy(),
+        ])?;
+        for (i, (lang, name)) in s.names.iter().enumerate() {
+            site_name.execute(params![s.slug, i as i64, lang, name])?;
+        }
+        for (i, c) in s.conflicts.iter().enumerate() {
+            conflict.execute(params![s.slug, i as i64, c])?;
+        }
+        for (i, d) in s.commemorations.iter().enumerate() {
+            commemoration.execute(params![s.slug, i as i64, d.value])?;
+        }
+        for (i, src) in s.sources.iter().enumerate() {
+            source.execute(params![
+                s.slug,
+                i as i64 + 1,
+                src.title,
+                src.publisher,
+                src.url,
+                src.date.map(|d| d.to_string())
+            ])?;
+        }
+        for (i, im) in s.images.iter().enumerate() {
+            image.execute(params![
+                s.slug,
+                i as i64 + 1,
+                im.file,
+                im.alt,
+                im.caption,
+                im.credit,
+                im.license,
+                im.width,
+                im.height
+            ])?;
+        }
+        for a in &s.aliases {
+            alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
+        }
+        if !s.draft {
+            let place = [Some(s.locality.as_str()), s.region.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            search.execute(params![
+                "site",
+                s.slug,
+                s.title,
+                join_names(&s.names, None),
+                place,
+                s.honours.as_deref().unwrap_or(""),
+                s.body.text
+            ])?;
+        }
+    }
+
+    let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    for p in &content.pages {
+        let description = description(p.summary.as_deref(), &p.body, &p.title);
+        page.execute(params![
+            p.slug,
+            p.title,
+            p.summary,
+            description,
+            p.draft,
+            p.body.html,
+            p.body.text,
+            p.file.to_string_lossy()
+        ])?;
+        if !p.draft {
+            search.execute(params!["page", p.slug, p.title, "", "", "", p.body.text])?;
+        }
+    }
+    Ok(())
+}
+
+fn join_names(names: &[(String, String)], extra: Option<&str>) -> String {
+    let mut out: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+    out.extend(extra);
+    out.join(" ")
+}

@@ -1,0 +1,39 @@
+//! The SQLite database: its schema, how it is built from content, and every query the site runs.
+//! All SQL of the project lives in this module.
+
+pub mod build;
+pub mod read;
+
+use std::path::PathBuf;
+
+pub use build::{BuildStats, build};
+pub use read::Database;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot open the database {path}: {source}. Run `memorial-atlas build` to create it")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the database {path} is not a Memorial Atlas database or is damaged ({detail}). Delete it and run `memorial-atlas build`"
+    )]
+    Invalid { path: PathBuf, detail: String },
+    #[error("cannot write the database {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database query failed: {0}")]
+    Query(#[from] rusqlite::Error),
+}
+
+/// The schema version written into `meta`; a server refuses a database of another version.
+pub const SCHEMA_VERSION: &str = "1";

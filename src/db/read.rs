@@ -1,0 +1,505 @@
+//! Read-only queries for the pages. The server opens the database read-only; every function here
+//! answers one page's need in as few queries as the page requires.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+
+use super::{DbError, SCHEMA_VERSION};
+
+/// A name in another language, with its BCP 47 tag.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub lang: String,
+    pub name: String,
+}
+
+/// What a list of sites shows of each.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub slug: String,
+    pub title: String,
+    pub country: String,
+    pub country_name: String,
+    pub locality: String,
+    pub region: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub established: Option<String>,
+    pub updated: Option<String>,
+    pub description: String,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    pub position: i64,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImageRow {
+    pub file: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub license: Option<String>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+}
+
+/// A commemoration date as linked from elsewhere.
+#[derive(Debug, Clone)]
+pub struct DateRef {
+    pub slug: String,
+    pub title: String,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Everything a site page shows.
+#[derive(Debug, Clone)]
+pub struct SiteDetail {
+    pub summary: SiteSummary,
+    pub honours: Option<String>,
+    pub removed: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub burials_total: Option<i64>,
+    pub burials_known: Option<i64>,
+    pub burials_unknown: Option<i64>,
+    pub burials_military: Option<i64>,
+    pub caretaker: Option<String>,
+    pub visiting: Option<String>,
+    pub wikidata: Option<String>,
+    pub osm: Option<String>,
+    pub body_html: String,
+    pub file: String,
+    pub names: Vec<Name>,
+    pub conflicts: Vec<String>,
+    pub commemorations: Vec<DateRef>,
+    pub sources: Vec<SourceRow>,
+    pub images: Vec<ImageRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryRow {
+    pub code: String,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub body_html: String,
+    pub body_text: String,
+    pub file: String,
+    pub site_count: i64,
+    pub names: Vec<Name>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateRow {
+    pub date: DateRef,
+    pub since: Option<i64>,
+    pub body_html: String,
+    pub body_text: String,
+    pub file: String,
+    pub site_count: i64,
+    pub names: Vec<Name>,
+    /// Code and name of each country where the date is observed.
+    pub countries: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageRow {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub body_html: String,
+    pub file: String,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    pub sites: i64,
+    pub countries: i64,
+    pub dates: i64,
+    pub sources: i64,
+}
+
+/// A read-only connection to a built database.
+pub struct Database {
+    conn: Connection,
+    /// Whether drafts are shown (preview), or hidden as on the public site.
+    drafts: bool,
+}
+
+const SITE_SUMMARY_COLUMNS: &str =
+    "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
+    s.established, s.updated, s.description, s.draft";
+
+fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
+    Ok(SiteSummary {
+        slug: row.get(0)?,
+        title: row.get(1)?,
+        country: row.get(2)?,
+        country_name: row.get(3)?,
+        locality: row.get(4)?,
+        region: row.get(5)?,
+        kind: row.get(6)?,
+        status: row.get(7)?,
+        established: row.get(8)?,
+        updated: row.get(9)?,
+        description: row.get(10)?,
+        draft: row.get(11)?,
+    })
+}
+
+impl Database {
+    /// Opens a database read-only and checks that it is one this program built.
+    pub fn open(path: &Path, drafts: bool) -> Result<Database, DbError> {
+        if !path.is_file() {
+            return Err(DbError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::InvalidPath(path.to_path_buf()),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(|source| DbError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let invalid = |detail: String| DbError::Invalid {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let version: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| invalid(e.to_string()))?;
+        match version {
+            Some(v) if v == SCHEMA_VERSION => {}
+            Some(v) => {
+                return Err(invalid(format!(
+                    "schema version {v}, expected {SCHEMA_VERSION}"
+                )));
+            }
+            None => return Err(invalid("no schema version".into())),
+        }
+        // A truncated file can pass the first read; check that every page is there.
+        let check: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| invalid(e.to_string()))?;
+        if check != "ok" {
+            return Err(invalid(check));
+        }
+        Ok(Database { conn, drafts })
+    }
+
+    pub fn drafts(&self) -> bool {
+        self.drafts
+    }
+
+    pub fn counts(&self) -> Result<Counts, DbError> {
+        Ok(self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM sites WHERE draft = 0 OR ?1),
+                    (SELECT count(*) FROM countries),
+                    (SELECT count(*) FROM dates),
+                    (SELECT count(DISTINCT coalesce(sources.url, sources.title)) FROM sources JOIN sites ON sites.slug = sources.site WHERE sites.draft = 0 OR ?1)",
+        )?
+        .query_row(params![self.drafts], |r| {
+            Ok(Counts { sites: r.get(0)?, countries: r.get(1)?, dates: r.get(2)?, sources: r.get(3)? })
+        })?)
+    }
+
+    /// Every published site, by country, locality and title.
+    pub fn sites(&self) -> Result<Vec<SiteSummary>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.draft = 0 OR ?1 ORDER BY c.name, s.locality, s.title"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![self.drafts], site_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The sites most recently checked (`updated`), newest first.
+    pub fn recently_checked(&self, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE (s.draft = 0 OR ?1) AND s.updated IS NOT NULL ORDER BY s.updated DESC, s.title LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn site(&self, slug: &str) -> Result<Option<SiteDetail>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS}, s.honours, s.removed, s.latitude, s.longitude, s.burials_total,
+                s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting, s.wikidata,
+                s.osm, s.body_html, s.file
+             FROM sites s JOIN countries c ON c.code = s.country WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
+        );
+        let detail = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![slug, self.drafts], |r| {
+                Ok(SiteDetail {
+                    summary: site_summary(r)?,
+                    honours: r.get(12)?,
+                    removed: r.get(13)?,
+                    latitude: r.get(14)?,
+                    longitude: r.get(15)?,
+                    burials_total: r.get(16)?,
+                    burials_known: r.get(17)?,
+                    burials_unknown: r.get(18)?,
+                    burials_military: r.get(19)?,
+                    caretaker: r.get(20)?,
+                    visiting: r.get(21)?,
+                    wikidata: r.get(22)?,
+                    osm: r.get(23)?,
+                    body_html: r.get(24)?,
+                    file: r.get(25)?,
+                    names: Vec::new(),
+                    conflicts: Vec::new(),
+                    commemorations: Vec::new(),
+                    sources: Vec::new(),
+                    images: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut d) = detail else { return Ok(None) };
+        d.names = self.names(
+            "SELECT lang, name FROM site_names WHERE site = ?1 ORDER BY position",
+            slug,
+        )?;
+        d.conflicts = self
+            .conn
+            .prepare_cached(
+                "SELECT conflict FROM site_conflicts WHERE site = ?1 ORDER BY position",
+            )?
+            .query_map([slug], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        d.commemorations = self
+            .conn
+            .prepare_cached(
+                "SELECT d.slug, d.title, d.month, d.day FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
+                 WHERE sc.site = ?1 ORDER BY d.month, d.day",
+            )?
+            .query_map([slug], date_ref)?
+            .collect::<Result<_, _>>()?;
+        d.sources = self
+            .conn
+            .prepare_cached("SELECT position, title, publisher, url, date FROM sources WHERE site = ?1 ORDER BY position")?
+            .query_map([slug], |r| {
+                Ok(SourceRow { position: r.get(0)?, title: r.get(1)?, publisher: r.get(2)?, url: r.get(3)?, date: r.get(4)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        d.images = self
+            .conn
+            .prepare_cached("SELECT file, alt, caption, credit, license, width, height FROM images WHERE site = ?1 ORDER BY position")?
+            .query_map([slug], |r| {
+                Ok(ImageRow {
+                    file: r.get(0)?,
+                    alt: r.get(1)?,
+                    caption: r.get(2)?,
+                    credit: r.get(3)?,
+                    license: r.get(4)?,
+                    width: r.get(5)?,
+                    height: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(d))
+    }
+
+    fn names(&self, sql: &str, key: &str) -> Result<Vec<Name>, DbError> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_map([key], |r| {
+                Ok(Name {
+                    lang: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?)
+    }
+
+    pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file,
+                (SELECT count(*) FROM sites s WHERE s.country = c.code AND (s.draft = 0 OR ?1))
+             FROM countries c ORDER BY c.name",
+        )?;
+        let rows = stmt.query_map(params![self.drafts], country_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn country(&self, code: &str) -> Result<Option<CountryRow>, DbError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file,
+                    (SELECT count(*) FROM sites s WHERE s.country = c.code AND (s.draft = 0 OR ?2))
+                 FROM countries c WHERE c.code = ?1",
+            )?
+            .query_row(params![code, self.drafts], country_row)
+            .optional()?;
+        let Some(mut c) = row else { return Ok(None) };
+        c.names = self.names(
+            "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
+            code,
+        )?;
+        Ok(Some(c))
+    }
+
+    /// A country's sites, by locality and title.
+    pub fn country_sites(&self, code: &str) -> Result<Vec<SiteSummary>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.country = ?1 AND (s.draft = 0 OR ?2) ORDER BY s.locality, s.title"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![code, self.drafts], site_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every date in calendar order.
+    pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file,
+                (SELECT count(*) FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
+                 WHERE sc.date_slug = d.slug AND (s.draft = 0 OR ?1))
+             FROM dates d ORDER BY d.month, d.day, d.title",
+        )?;
+        let rows: Vec<DateRow> = stmt
+            .query_map(params![self.drafts], date_row)?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for mut d in rows {
+            d.countries = self.date_countries(&d.date.slug)?;
+            out.push(d);
+        }
+        Ok(out)
+    }
+
+    fn date_countries(&self, slug: &str) -> Result<Vec<(String, String)>, DbError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT c.code, c.name FROM date_countries dc JOIN countries c ON c.code = dc.code
+                 WHERE dc.date_slug = ?1 ORDER BY dc.position",
+            )?
+            .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    pub fn date(&self, slug: &str) -> Result<Option<DateRow>, DbError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file,
+                    (SELECT count(*) FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
+                     WHERE sc.date_slug = d.slug AND (s.draft = 0 OR ?2))
+                 FROM dates d WHERE d.slug = ?1",
+            )?
+            .query_row(params![slug, self.drafts], date_row)
+            .optional()?;
+        let Some(mut d) = row else { return Ok(None) };
+        d.names = self.names(
+            "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
+            slug,
+        )?;
+        d.countries = self.date_countries(slug)?;
+        Ok(Some(d))
+    }
+
+    /// The sites where ceremonies are held on a date.
+    pub fn date_sites(&self, slug: &str) -> Result<Vec<SiteSummary>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
+             JOIN countries c ON c.code = s.country
+             WHERE sc.date_slug = ?1 AND (s.draft = 0 OR ?2) ORDER BY c.name, s.locality, s.title"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![slug, self.drafts], site_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT slug, title, description, body_html, file, draft FROM pages WHERE slug = ?1 AND (draft = 0 OR ?2)",
+            )?
+            .query_row(params![slug, self.drafts], |r| {
+                Ok(PageRow {
+                    slug: r.get(0)?,
+                    title: r.get(1)?,
+                    description: r.get(2)?,
+                    body_html: r.get(3)?,
+                    file: r.get(4)?,
+                    draft: r.get(5)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// The current address an old address (alias) leads to, if any.
+    pub fn alias(&self, path: &str) -> Result<Option<String>, DbError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT a.target FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
+            )?
+            .query_row(params![path, self.drafts], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {
+    Ok(DateRef {
+        slug: r.get(0)?,
+        title: r.get(1)?,
+        month: r.get(2)?,
+        day: r.get(3)?,
+    })
+}
+
+fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
+    Ok(DateRow {
+        date: date_ref(r)?,
+        since: r.get(4)?,
+        body_html: r.get(5)?,
+        body_text: r.get(6)?,
+        file: r.get(7)?,
+        site_count: r.get(8)?,
+        names: Vec::new(),
+        countries: Vec::new(),
+    })
+}
+
+fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
+    Ok(CountryRow {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        official_name: r.get(2)?,
+        body_html: r.get(3)?,
+        body_text: r.get(4)?,
+        file: r.get(5)?,
+        site_count: r.get(6)?,
+        names: Vec::new(),
+    })
+}

@@ -1,0 +1,160 @@
+-- The database is a build product of content/: it is rebuilt whole, never migrated.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE countries (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    official_name TEXT,
+    body_html     TEXT NOT NULL,
+    body_text     TEXT NOT NULL,
+    file          TEXT NOT NULL
+);
+
+CREATE TABLE country_names (
+    code     TEXT NOT NULL REFERENCES countries(code),
+    position INTEGER NOT NULL,
+    lang     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    PRIMARY KEY (code, lang)
+);
+
+CREATE TABLE dates (
+    slug      TEXT PRIMARY KEY,
+    title     TEXT NOT NULL,
+    month     INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day       INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+    since     INTEGER,
+    body_html TEXT NOT NULL,
+    body_text TEXT NOT NULL,
+    file      TEXT NOT NULL
+);
+
+CREATE TABLE date_countries (
+    date_slug TEXT NOT NULL REFERENCES dates(slug),
+    position  INTEGER NOT NULL,
+    code      TEXT NOT NULL REFERENCES countries(code),
+    PRIMARY KEY (date_slug, code)
+);
+
+CREATE TABLE date_names (
+    date_slug TEXT NOT NULL REFERENCES dates(slug),
+    position  INTEGER NOT NULL,
+    lang      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    PRIMARY KEY (date_slug, lang)
+);
+
+CREATE TABLE sites (
+    slug             TEXT PRIMARY KEY,
+    title            TEXT NOT NULL,
+    country          TEXT NOT NULL REFERENCES countries(code),
+    locality         TEXT NOT NULL,
+    region           TEXT,
+    kind             TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    honours          TEXT,
+    established      TEXT,
+    removed          TEXT,
+    latitude         REAL,
+    longitude        REAL,
+    burials_total    INTEGER,
+    burials_known    INTEGER,
+    burials_unknown  INTEGER,
+    burials_military INTEGER,
+    caretaker        TEXT,
+    visiting         TEXT,
+    wikidata         TEXT,
+    osm              TEXT,
+    summary          TEXT,
+    description      TEXT NOT NULL,
+    updated          TEXT,
+    draft            INTEGER NOT NULL DEFAULT 0,
+    body_html        TEXT NOT NULL,
+    body_text        TEXT NOT NULL,
+    file             TEXT NOT NULL
+);
+CREATE INDEX sites_country ON sites(country, locality, title);
+CREATE INDEX sites_updated ON sites(updated);
+
+CREATE TABLE site_names (
+    site     TEXT NOT NULL REFERENCES sites(slug),
+    position INTEGER NOT NULL,
+    lang     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    PRIMARY KEY (site, lang)
+);
+
+CREATE TABLE site_conflicts (
+    site     TEXT NOT NULL REFERENCES sites(slug),
+    position INTEGER NOT NULL,
+    conflict TEXT NOT NULL,
+    PRIMARY KEY (site, conflict)
+);
+CREATE INDEX site_conflicts_conflict ON site_conflicts(conflict);
+
+CREATE TABLE site_commemorations (
+    site      TEXT NOT NULL REFERENCES sites(slug),
+    position  INTEGER NOT NULL,
+    date_slug TEXT NOT NULL REFERENCES dates(slug),
+    PRIMARY KEY (site, date_slug)
+);
+CREATE INDEX site_commemorations_date ON site_commemorations(date_slug);
+
+CREATE TABLE sources (
+    site      TEXT NOT NULL REFERENCES sites(slug),
+    position  INTEGER NOT NULL,
+    title     TEXT NOT NULL,
+    publisher TEXT,
+    url       TEXT,
+    date      TEXT,
+    PRIMARY KEY (site, position)
+);
+
+CREATE TABLE images (
+    site     TEXT NOT NULL REFERENCES sites(slug),
+    position INTEGER NOT NULL,
+    file     TEXT NOT NULL,
+    alt      TEXT NOT NULL,
+    caption  TEXT,
+    credit   TEXT,
+    license  TEXT,
+    width    INTEGER,
+    height   INTEGER,
+    PRIMARY KEY (site, position)
+);
+
+-- Old addresses of entries; `target` is the current address.
+CREATE TABLE aliases (
+    path   TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    site   TEXT NOT NULL REFERENCES sites(slug)
+);
+
+CREATE TABLE pages (
+    slug      TEXT PRIMARY KEY,
+    title     TEXT NOT NULL,
+    summary   TEXT,
+    description TEXT NOT NULL,
+    draft     INTEGER NOT NULL DEFAULT 0,
+    body_html TEXT NOT NULL,
+    body_text TEXT NOT NULL,
+    file      TEXT NOT NULL
+);
+
+-- Full-text index over plain text (never Markdown or HTML). `kind` is site, country, date or
+-- page; `key` is the entry's slug.
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED,
+    key UNINDEXED,
+    title,
+    names,
+    place,
+    honours,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);

@@ -1,0 +1,12 @@
+//! Memorial Atlas: a register of war memorial sites built from Markdown files.
+//!
+//! - [`content`] reads and checks the editors' files;
+//! - [`db`] builds the SQLite database from them and holds every SQL query;
+//! - [`web`] serves the pages;
+//! - [`cli`] ties them together as commands.
+
+pub mod cli;
+pub mod content;
+pub mod db;
+pub mod urls;
+pub mod web;

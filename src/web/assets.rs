@@ -1,0 +1,38 @@
+//! The stylesheet, compiled into the binary and served under a name that changes with its
+//! content, so browsers may cache it for a year.
+
+use std::sync::LazyLock;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+
+const STYLESHEET: &str = include_str!("../../static/style.css");
+
+pub const STYLESHEET_ROUTE: &str = "/assets/style.{hash}.css";
+
+static STYLESHEET_PATH: LazyLock<String> =
+    LazyLock::new(|| format!("/assets/style.{}.css", fingerprint(STYLESHEET)));
+
+pub fn stylesheet_path() -> &'static str {
+    STYLESHEET_PATH.as_str()
+}
+
+/// FNV-1a: stable across builds and platforms, enough to tell two versions of a file apart.
+fn fingerprint(s: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:012x}", h & 0xffff_ffff_ffff)
+}
+
+pub async fn stylesheet(req: actix_web::HttpRequest) -> Result<HttpResponse, super::PageError> {
+    if req.path() != stylesheet_path() {
+        return Err(super::PageError::NotFound);
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .body(STYLESHEET))
+}

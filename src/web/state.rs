@@ -1,0 +1,94 @@
+//! What the server knows: its settings, shared by all workers, and each worker's own read-only
+//! database connection.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::NaiveDate;
+
+use super::error::PageError;
+use crate::db::Database;
+
+/// Settings of a running site.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub db_path: PathBuf,
+    pub static_dir: PathBuf,
+    /// Show drafts, marked as such (preview only).
+    pub drafts: bool,
+    /// A fixed "today", for tests and previews of another day; `None` is the real date.
+    pub today: Option<NaiveDate>,
+}
+
+/// State shared by every worker.
+#[derive(Debug)]
+pub struct SharedState {
+    pub config: SiteConfig,
+    /// Bumped whenever a new database is swapped in; workers reopen their connection then.
+    generation: AtomicU64,
+}
+
+impl SharedState {
+    pub fn new(config: SiteConfig) -> Self {
+        SharedState {
+            config,
+            generation: AtomicU64::new(1),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.config
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Tells every worker that the database file was replaced.
+    pub fn database_replaced(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+}
+
+/// One worker's connection, opened on first use and reopened after the database was replaced.
+pub struct WorkerDb {
+    shared: Arc<SharedState>,
+    current: RefCell<Option<(u64, Rc<Database>)>>,
+}
+
+impl WorkerDb {
+    pub fn new(shared: Arc<SharedState>) -> Self {
+        WorkerDb {
+            shared,
+            current: RefCell::new(None),
+        }
+    }
+
+    pub fn get(&self) -> Result<Rc<Database>, PageError> {
+        let generation = self.shared.generation();
+        if let Some((g, db)) = self.current.borrow().as_ref()
+            && *g == generation
+        {
+            return Ok(db.clone());
+        }
+        let db = Rc::new(
+            Database::open(&self.shared.config.db_path, self.shared.config.drafts).map_err(
+                |e| {
+                    log_error(&e);
+                    PageError::Unavailable
+                },
+            )?,
+        );
+        *self.current.borrow_mut() = Some((generation, db.clone()));
+        Ok(db)
+    }
+}
+
+pub(crate) fn log_error(e: &dyn std::fmt::Display) {
+    eprintln!("error: {e}");
+}

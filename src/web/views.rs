@@ -1,0 +1,314 @@
+//! The data each template shows, and the small formatting helpers templates call.
+
+use askama::Template;
+use chrono::NaiveDate;
+
+use super::assets;
+use crate::content::model::{PartialDate, label, month_name, next_occurrence};
+use crate::db::read::{
+    CountryRow, Counts, DateRef, DateRow, PageRow, SiteDetail, SiteSummary, SourceRow,
+};
+use crate::urls;
+
+pub const SITE_NAME: &str = "Memorial Atlas";
+
+/// What the base layout needs on every page.
+pub struct Layout {
+    /// The text of `<title>`.
+    pub title: String,
+    pub description: String,
+    /// The page's own path, for the canonical link; `None` on error pages.
+    pub path: Option<String>,
+    /// Which top-level section is current, for `aria-current` in the navigation.
+    pub section: &'static str,
+    pub stylesheet: &'static str,
+    pub breadcrumbs: Vec<(String, String)>,
+}
+
+impl Layout {
+    pub fn new(title: &str, description: &str, path: Option<String>) -> Self {
+        let title = if title == SITE_NAME {
+            title.to_string()
+        } else {
+            format!("{title} — {SITE_NAME}")
+        };
+        Layout {
+            title,
+            description: description.to_string(),
+            path,
+            section: "",
+            stylesheet: assets::stylesheet_path(),
+            breadcrumbs: Vec::new(),
+        }
+    }
+
+    pub fn section(mut self, section: &'static str) -> Self {
+        self.section = section;
+        self
+    }
+
+    /// The trail above the page's own title: (label, path) pairs from the home page down.
+    pub fn crumbs(mut self, crumbs: &[(&str, &str)]) -> Self {
+        self.breadcrumbs = crumbs
+            .iter()
+            .map(|(l, p)| (l.to_string(), p.to_string()))
+            .collect();
+        self
+    }
+
+    pub fn current(&self, section: &str) -> &'static str {
+        if self.section == section {
+            "page"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// A date on the calendar with the next day it falls on.
+pub struct Upcoming {
+    pub date: DateRef,
+    pub next: NaiveDate,
+    pub days: i64,
+}
+
+impl Upcoming {
+    pub fn new(date: DateRef, today: NaiveDate) -> Self {
+        let next = next_occurrence(date.month, date.day, today);
+        Upcoming {
+            days: (next - today).num_days(),
+            date,
+            next,
+        }
+    }
+
+    pub fn iso(&self) -> String {
+        self.next.format("%Y-%m-%d").to_string()
+    }
+
+    /// "Sunday 9 May 2027".
+    pub fn long(&self) -> String {
+        self.next.format("%A %-d %B %Y").to_string()
+    }
+
+    pub fn days_label(&self) -> String {
+        match self.days {
+            0 => "today".into(),
+            1 => "tomorrow".into(),
+            n => format!("in {n} days"),
+        }
+    }
+}
+
+impl DateRef {
+    pub fn url(&self) -> String {
+        urls::date(&self.slug)
+    }
+
+    pub fn day_label(&self) -> String {
+        format!("{} {}", self.day, month_name(self.month))
+    }
+
+    pub fn iso_month_day(&self) -> String {
+        format!("--{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl SiteSummary {
+    pub fn url(&self) -> String {
+        urls::site(&self.slug)
+    }
+
+    pub fn kind_label(&self) -> String {
+        label(&self.kind)
+    }
+
+    pub fn status_label(&self) -> String {
+        label(&self.status)
+    }
+
+    pub fn country_url(&self) -> String {
+        urls::country(&self.country)
+    }
+
+    /// "Chongjin, North Hamgyong Province".
+    pub fn place(&self) -> String {
+        match &self.region {
+            Some(r) => format!("{}, {r}", self.locality),
+            None => self.locality.clone(),
+        }
+    }
+
+    pub fn established_label(&self) -> Option<String> {
+        human_date(self.established.as_deref())
+    }
+
+    pub fn updated_label(&self) -> Option<String> {
+        human_date(self.updated.as_deref())
+    }
+}
+
+fn human_date(stored: Option<&str>) -> Option<String> {
+    stored.map(|s| PartialDate::parse(s).map_or_else(|| s.to_string(), |d| d.human()))
+}
+
+impl SiteDetail {
+    pub fn removed_label(&self) -> Option<String> {
+        human_date(self.removed.as_deref())
+    }
+
+    pub fn has_burials(&self) -> bool {
+        self.burials_total.is_some()
+            || self.burials_known.is_some()
+            || self.burials_unknown.is_some()
+            || self.burials_military.is_some()
+    }
+
+    /// "39.0392° N, 125.7625° E".
+    pub fn coordinates_label(&self) -> Option<String> {
+        let (lat, lon) = (self.latitude?, self.longitude?);
+        Some(format!(
+            "{:.4}° {}, {:.4}° {}",
+            lat.abs(),
+            if lat >= 0.0 { "N" } else { "S" },
+            lon.abs(),
+            if lon >= 0.0 { "E" } else { "W" }
+        ))
+    }
+
+    pub fn osm_map_url(&self) -> Option<String> {
+        let (lat, lon) = (self.latitude?, self.longitude?);
+        Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+        ))
+    }
+
+    pub fn osm_object_url(&self) -> Option<String> {
+        self.osm
+            .as_ref()
+            .map(|o| format!("https://www.openstreetmap.org/{o}"))
+    }
+
+    pub fn wikidata_url(&self) -> Option<String> {
+        self.wikidata
+            .as_ref()
+            .map(|w| format!("https://www.wikidata.org/wiki/{w}"))
+    }
+}
+
+impl SourceRow {
+    pub fn date_label(&self) -> Option<String> {
+        human_date(self.date.as_deref())
+    }
+}
+
+impl CountryRow {
+    pub fn url(&self) -> String {
+        urls::country(&self.code)
+    }
+}
+
+/// Formats a count with thousands separators: 1375 → "1,375".
+pub fn thousands(n: &i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if *n < 0 { format!("-{out}") } else { out }
+}
+
+/// Sites that share a locality, for the country page.
+pub struct LocalityGroup {
+    pub locality: String,
+    pub sites: Vec<SiteSummary>,
+}
+
+pub fn group_by_locality(sites: Vec<SiteSummary>) -> Vec<LocalityGroup> {
+    let mut groups: Vec<LocalityGroup> = Vec::new();
+    for s in sites {
+        match groups.last_mut() {
+            Some(g) if g.locality == s.locality => g.sites.push(s),
+            _ => groups.push(LocalityGroup {
+                locality: s.locality.clone(),
+                sites: vec![s],
+            }),
+        }
+    }
+    groups
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub layout: Layout,
+    pub counts: Counts,
+    pub upcoming: Vec<Upcoming>,
+    pub countries: Vec<CountryRow>,
+    pub recent: Vec<SiteSummary>,
+}
+
+#[derive(Template)]
+#[template(path = "sites.html")]
+pub struct SitesPage {
+    pub layout: Layout,
+    pub sites: Vec<SiteSummary>,
+}
+
+#[derive(Template)]
+#[template(path = "site.html")]
+pub struct SitePage {
+    pub layout: Layout,
+    pub site: SiteDetail,
+}
+
+#[derive(Template)]
+#[template(path = "countries.html")]
+pub struct CountriesPage {
+    pub layout: Layout,
+    pub countries: Vec<CountryRow>,
+}
+
+#[derive(Template)]
+#[template(path = "country.html")]
+pub struct CountryPage {
+    pub layout: Layout,
+    pub country: CountryRow,
+    pub groups: Vec<LocalityGroup>,
+    pub dates: Vec<DateRow>,
+}
+
+#[derive(Template)]
+#[template(path = "dates.html")]
+pub struct DatesPage {
+    pub layout: Layout,
+    pub dates: Vec<(DateRow, Upcoming)>,
+}
+
+#[derive(Template)]
+#[template(path = "date.html")]
+pub struct DatePage {
+    pub layout: Layout,
+    pub date: DateRow,
+    pub next: Upcoming,
+    pub sites: Vec<SiteSummary>,
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+pub struct ContentPage {
+    pub layout: Layout,
+    pub page: PageRow,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub layout: Layout,
+    pub status: u16,
+    pub heading: String,
+    pub message: String,
+}
