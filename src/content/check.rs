@@ -108,21 +108,40 @@ pub fn cross_references(content: &Content, errors: &mut Vec<ContentError>) {
     addresses.extend(content.dates.iter().map(|d| urls::date(&d.slug)));
     addresses.extend(content.pages.iter().map(|p| urls::page(&p.slug)));
 
-    let mut seen: HashMap<&str, &std::path::Path> = HashMap::new();
+    // Each alias with every place it is written, so that a clash is reported in every file.
+    let mut uses: HashMap<&str, Vec<(&std::path::Path, &Located<String>)>> = HashMap::new();
     for site in &content.sites {
         for a in &site.aliases {
-            let e = |msg: String| {
-                ContentError::new(&site.file, msg)
-                    .at(a.line, a.column)
-                    .field("aliases")
-            };
             if addresses.contains(&a.value) {
-                errors.push(e(format!("the alias `{}` is the address of a page that exists: an alias must be an old address that nothing else answers on", a.value)));
-            } else if let Some(other) = seen.get(a.value.as_str()) {
-                errors.push(e(format!("the alias `{}` is also an alias in {}: each old address can lead to one entry only", a.value, other.display())));
+                errors.push(
+                    ContentError::new(&site.file, format!("the alias `{}` is the address of a page that exists: an alias must be an old address that nothing else answers on", a.value))
+                        .at(a.line, a.column)
+                        .field("aliases"),
+                );
             } else {
-                seen.insert(&a.value, &site.file);
+                uses.entry(a.value.as_str())
+                    .or_default()
+                    .push((&site.file, a));
             }
+        }
+    }
+    for (alias, places) in uses.into_iter().filter(|(_, p)| p.len() > 1) {
+        for (file, a) in &places {
+            let others: Vec<String> = places
+                .iter()
+                .filter(|(f, _)| f != file)
+                .map(|(f, _)| f.display().to_string())
+                .collect();
+            let others = if others.is_empty() {
+                "this file".to_string()
+            } else {
+                others.join(", ")
+            };
+            errors.push(
+                ContentError::new(*file, format!("the alias `{alias}` is also an alias in {others}: each old address can lead to one entry only"))
+                    .at(a.line, a.column)
+                    .field("aliases"),
+            );
         }
     }
 }

@@ -127,7 +127,13 @@ pub fn did_you_mean<'a>(
     let found_lc = found.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(&found_lc, &c.to_lowercase());
+        let c_lc = c.to_lowercase();
+        // Similarity scores say little about two-letter codes: one changed letter counts there.
+        let score = if found_lc.chars().count() <= 3 && strsim::levenshtein(&found_lc, &c_lc) <= 1 {
+            0.9
+        } else {
+            strsim::jaro_winkler(&found_lc, &c_lc)
+        };
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }

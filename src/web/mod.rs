@@ -69,6 +69,9 @@ pub fn app(
     >,
 > {
     App::new()
+        .wrap(actix_web::middleware::from_fn(
+            handlers::fallback::redirects,
+        ))
         .wrap(Compress::default())
         .wrap(security_headers())
         .configure(configure(shared))

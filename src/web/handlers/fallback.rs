@@ -1,61 +1,86 @@
-//! Addresses no route matched: old addresses (aliases) and addresses without their trailing slash
-//! redirect permanently; everything else is the site's 404 page.
+//! Addresses no page answers: old addresses (aliases) and addresses without their trailing slash
+//! redirect permanently; everything else is the site's 404 page. The redirect check runs as
+//! middleware on every 404, so it covers each route the same way.
 
-use actix_web::http::header;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use crate::db::Database;
 use crate::urls;
 use crate::web::{PageError, WorkerDb};
 
-pub async fn not_found() -> Result<HttpResponse, PageError> {
-    Err(PageError::NotFound)
-}
-
-pub async fn fallback(
-    req: HttpRequest,
-    db: web::Data<WorkerDb>,
-) -> Result<HttpResponse, PageError> {
-    if !matches!(
-        *req.method(),
-        actix_web::http::Method::GET | actix_web::http::Method::HEAD
-    ) {
+/// The default service: unknown addresses are 404, other methods than GET and HEAD are 405.
+pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, PageError> {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return Ok(HttpResponse::MethodNotAllowed()
             .insert_header((header::ALLOW, "GET, HEAD"))
             .content_type("text/plain; charset=utf-8")
             .body("Method not allowed: this site answers GET and HEAD only.\n"));
     }
-    let path = req.path();
-    let db = db.get()?;
-    let with_slash = format!("{path}/");
-    let target = if let Some(t) = db.alias(path)? {
-        Some(t)
-    } else if !path.ends_with('/') {
-        match db.alias(&with_slash)? {
-            Some(t) => Some(t),
-            None => exists(&db, &with_slash)?.then_some(with_slash),
-        }
-    } else {
-        None
-    };
-    match target {
-        Some(mut location) => {
-            if !req.query_string().is_empty() {
-                location.push('?');
-                location.push_str(req.query_string());
-            }
-            Ok(HttpResponse::MovedPermanently()
-                .insert_header((header::LOCATION, location))
-                .finish())
-        }
-        None => Err(PageError::NotFound),
+    Err(PageError::NotFound)
+}
+
+pub async fn not_found() -> Result<HttpResponse, PageError> {
+    Err(PageError::NotFound)
+}
+
+/// Turns a 404 into a 301 when the address is an alias or lacks only its trailing slash.
+pub async fn redirects(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let res = next.call(req).await?;
+    if res.status() != StatusCode::NOT_FOUND
+        || !matches!(*res.request().method(), Method::GET | Method::HEAD)
+    {
+        return Ok(res.map_into_left_body());
     }
+    let target = match res
+        .request()
+        .app_data::<web::Data<WorkerDb>>()
+        .map(|db| db.get())
+    {
+        Some(Ok(db)) => redirect_target(&db, res.request().path()).unwrap_or(None),
+        _ => None,
+    };
+    let Some(mut location) = target else {
+        return Ok(res.map_into_left_body());
+    };
+    let query = res.request().query_string();
+    if !query.is_empty() {
+        location.push('?');
+        location.push_str(query);
+    }
+    let (req, _) = res.into_parts();
+    let redirect = HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .finish();
+    Ok(ServiceResponse::new(req, redirect).map_into_right_body())
+}
+
+fn redirect_target(db: &Database, path: &str) -> Result<Option<String>, PageError> {
+    if let Some(t) = db.alias(path)? {
+        return Ok(Some(t));
+    }
+    if path.ends_with('/') {
+        return Ok(None);
+    }
+    let with_slash = format!("{path}/");
+    if let Some(t) = db.alias(&with_slash)? {
+        return Ok(Some(t));
+    }
+    Ok(exists(db, &with_slash)?.then_some(with_slash))
 }
 
 /// Whether a path with a trailing slash is the address of a page.
-fn exists(db: &crate::db::Database, path: &str) -> Result<bool, PageError> {
+fn exists(db: &Database, path: &str) -> Result<bool, PageError> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Ok(match segments.as_slice() {
-        [""] | ["sites"] | ["countries"] | ["dates"] => true,
+        ["sites"] | ["countries"] | ["dates"] => true,
         ["sites", slug] => urls::is_slug(slug) && db.site(slug)?.is_some(),
         ["countries", code] => db.country(code)?.is_some(),
         ["dates", slug] => urls::is_slug(slug) && db.date(slug)?.is_some(),

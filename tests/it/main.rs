@@ -1,0 +1,8 @@
+//! The integration suite: one binary, one module per area. Every test drives the real app (or the
+//! real command) with a database built from the fixture content under `tests/fixtures/`.
+
+mod content_errors;
+mod pages;
+mod real_content;
+mod server;
+mod support;

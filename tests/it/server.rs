@@ -1,0 +1,85 @@
+//! The real binary: `serve` builds a missing database, answers over TCP on 127.0.0.1, and refuses
+//! to start on a database it cannot read.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::support::{BIN, Tree};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    response
+}
+
+#[test]
+fn serve_builds_the_missing_database_and_answers_over_http() {
+    let tree = Tree::fixture();
+    assert!(!tree.db().exists());
+    let mut child = Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
+        .env("MEMORIAL_ATLAS_DB", tree.db())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start server");
+    let stdout = child.stdout.take().expect("stdout");
+    let server = Server(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let built = lines.next().expect("a line").expect("utf-8");
+    assert!(built.starts_with("built "), "{built}");
+    let serving = lines.next().expect("a line").expect("utf-8");
+    let addr = serving
+        .strip_prefix("Serving Memorial Atlas on http://")
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("unexpected: {serving}"))
+        .to_string();
+    assert!(addr.starts_with("127.0.0.1:"));
+    assert!(tree.db().is_file());
+
+    let home = http_get(&addr, "/");
+    assert!(home.starts_with("HTTP/1.1 200 OK"), "{home}");
+    assert!(home.contains("Fixture Obelisk"));
+    let missing = http_get(&addr, "/no/such/page/");
+    assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+    drop(server);
+}
+
+#[test]
+fn serve_refuses_a_corrupt_database_with_a_clear_message() {
+    let tree = Tree::fixture();
+    tree.build();
+    // Truncate the database, and make it newer than the content so that serve does not rebuild it.
+    let bytes = std::fs::read(tree.db()).expect("db");
+    std::fs::write(tree.db(), &bytes[..bytes.len() / 3]).expect("truncate");
+    let out = tree.run(&["serve", "--bind", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is not a Memorial Atlas database or is damaged"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("memorial-atlas build"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
