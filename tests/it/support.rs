@@ -147,6 +147,8 @@ impl Page {
 /// A running app over a built fixture database.
 pub struct App<S> {
     pub service: S,
+    /// The content and database behind the app; dropping it deletes them.
+    #[allow(dead_code)]
     pub tree: Tree,
 }
 
