@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::content::{self, ErrorReport};
 use crate::db::{self, DbError};
+use crate::scaffold;
 use crate::web::{SharedState, SiteConfig};
 
 #[derive(Debug, Parser)]
@@ -50,6 +51,15 @@ pub struct Cli {
     /// Show draft entries, marked as drafts (for previews; never on the public site).
     #[arg(long, global = true, env = "MEMORIAL_ATLAS_DRAFTS")]
     pub drafts: bool,
+
+    /// Rebuild when content/, templates/ or static/ change, and show content errors on every page.
+    #[arg(long, global = true, env = "MEMORIAL_ATLAS_WATCH")]
+    pub watch: bool,
+
+    /// Base URL of the repository's web editor for "Suggest a correction" links, such as
+    /// https://github.com/OWNER/REPO/edit/main/ (the entry's file path is appended).
+    #[arg(long, global = true, env = "MEMORIAL_ATLAS_EDIT_URL")]
+    pub edit_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,7 +69,30 @@ pub enum Command {
     /// Check the content and write the database; the old database stays if anything is wrong.
     Build,
     /// Check every content file and report every error; writes nothing.
-    Check,
+    Check {
+        /// `text` for people, `json` for tools and editors' plug-ins.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Start a new content file with every field of the format (never overwrites).
+    New {
+        #[arg(value_enum)]
+        kind: scaffold::Kind,
+        /// The file name without .md: lower-case letters, digits and hyphens (a country: its code).
+        slug: String,
+        /// The title (or a country's name) to fill in.
+        #[arg(long)]
+        title: Option<String>,
+        /// A site's country code to fill in.
+        #[arg(long)]
+        country: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,12 +110,45 @@ pub enum CliError {
     },
     #[error("the server stopped with an error: {0}")]
     Server(std::io::Error),
+    #[error("{0}")]
+    Scaffold(#[from] scaffold::ScaffoldError),
+    #[error("{0}")]
+    Watch(#[from] crate::watch::WatchError),
+    /// Errors already printed in the requested format.
+    #[error("{0} errors")]
+    Reported(usize),
 }
 
 /// Runs the command line; the exit code is 0 on success, 1 on any error.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command.as_ref().unwrap_or(&Command::Serve) {
-        Command::Check => check(&cli.content),
+        Command::Check {
+            format: Format::Text,
+        } => check(&cli.content),
+        Command::Check {
+            format: Format::Json,
+        } => check_json(&cli.content),
+        Command::New {
+            kind,
+            slug,
+            title,
+            country,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            let path = scaffold::create(
+                &cli.content,
+                *kind,
+                slug,
+                title.as_deref(),
+                country.as_deref(),
+                today,
+            )?;
+            println!(
+                "created {}: fill in the values, then run `memorial-atlas check`",
+                path.display()
+            );
+            Ok(())
+        }
         Command::Build => build(&cli.content, &cli.db),
         Command::Serve => serve(&cli),
     }
@@ -98,6 +164,24 @@ fn check(content_dir: &Path) -> Result<(), CliError> {
         c.pages.len()
     );
     Ok(())
+}
+
+/// Every error as one JSON document on standard output, for tools.
+fn check_json(content_dir: &Path) -> Result<(), CliError> {
+    let (errors, count) = match content::load(content_dir) {
+        Ok(_) => (Vec::new(), 0),
+        Err(report) => {
+            let n = report.len();
+            (report.errors, n)
+        }
+    };
+    let doc = serde_json::json!({ "ok": count == 0, "error_count": count, "errors": errors });
+    println!("{doc:#}");
+    if count == 0 {
+        Ok(())
+    } else {
+        Err(CliError::Reported(count))
+    }
 }
 
 fn build(content_dir: &Path, db_path: &Path) -> Result<(), CliError> {
@@ -133,28 +217,46 @@ fn modified(p: &Path) -> Option<SystemTime> {
 }
 
 fn serve(cli: &Cli) -> Result<(), CliError> {
-    if is_stale(&cli.content, &cli.db) {
-        match build(&cli.content, &cli.db) {
-            Ok(()) => {}
-            // With a database from an earlier build, the site still serves that last good version.
-            Err(CliError::Content(report)) if cli.db.is_file() => {
-                eprintln!(
-                    "{report}\nThe content has errors: serving the last good database instead."
-                );
+    let static_dir = content::static_dir_for(&cli.content);
+    let config = SiteConfig {
+        db_path: cli.db.clone(),
+        static_dir: static_dir.clone(),
+        drafts: cli.drafts,
+        today: None,
+        edit_url: cli.edit_url.clone(),
+        dev: cli.watch,
+    };
+    let shared = actix_web::web::Data::new(SharedState::new(config));
+
+    let _watch = if cli.watch {
+        // Starting the watch builds once, so that errors present at start-up show in the banner.
+        let templates = PathBuf::from("templates");
+        let watch = crate::watch::start(
+            &cli.content,
+            &[static_dir, templates],
+            &cli.db,
+            shared.clone().into_inner(),
+        )?;
+        println!("Watching {} for changes", cli.content.display());
+        Some(watch)
+    } else {
+        if is_stale(&cli.content, &cli.db) {
+            match build(&cli.content, &cli.db) {
+                Ok(()) => {}
+                // With a database from an earlier build, the site still serves that last good version.
+                Err(CliError::Content(report)) if cli.db.is_file() => {
+                    eprintln!(
+                        "{report}\nThe content has errors: serving the last good database instead."
+                    );
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         }
-    }
+        None
+    };
     // Fail at start-up, not on the first request, when the database cannot be read.
     db::Database::open(&cli.db, cli.drafts)?;
 
-    let config = SiteConfig {
-        db_path: cli.db.clone(),
-        static_dir: content::static_dir_for(&cli.content),
-        drafts: cli.drafts,
-        today: None,
-    };
-    let shared = actix_web::web::Data::new(SharedState::new(config));
     let addr = cli.bind;
     actix_web::rt::System::new().block_on(async move {
         let server = actix_web::HttpServer::new(move || crate::web::app(shared.clone()))

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// One broken rule in one content file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ContentError {
     /// The file, as given relative to the content folder's parent where possible.
     pub file: PathBuf,

@@ -27,9 +27,21 @@ fn fingerprint(s: &str) -> String {
     format!("{:012x}", h & 0xffff_ffff_ffff)
 }
 
-pub async fn stylesheet(req: actix_web::HttpRequest) -> Result<HttpResponse, super::PageError> {
+pub async fn stylesheet(
+    req: actix_web::HttpRequest,
+    state: actix_web::web::Data<super::SharedState>,
+) -> Result<HttpResponse, super::PageError> {
     if req.path() != stylesheet_path() {
         return Err(super::PageError::NotFound);
+    }
+    // In development the file on disk wins, so that a change to it shows on the next reload.
+    if state.config.dev
+        && let Ok(css) = std::fs::read_to_string(state.config.static_dir.join("style.css"))
+    {
+        return Ok(HttpResponse::Ok()
+            .content_type("text/css; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .body(css));
     }
     Ok(HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")

@@ -2,6 +2,7 @@
 //! their templates' data in `views`; all data comes from [`crate::db::Database`].
 
 pub mod assets;
+pub mod context;
 pub mod error;
 pub mod handlers;
 pub mod state;
@@ -13,6 +14,7 @@ use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{App, web};
 
+pub use context::Ctx;
 pub use error::PageError;
 pub use state::{SharedState, SiteConfig, WorkerDb};
 

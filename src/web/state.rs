@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use chrono::NaiveDate;
 
@@ -21,6 +21,11 @@ pub struct SiteConfig {
     pub drafts: bool,
     /// A fixed "today", for tests and previews of another day; `None` is the real date.
     pub today: Option<NaiveDate>,
+    /// Base URL of the repository's web editor; an entry's file path is appended to it.
+    pub edit_url: Option<String>,
+    /// Development mode (`serve --watch`): build errors show as a banner on every page, and the
+    /// stylesheet is read from disk so that changes to it show at once.
+    pub dev: bool,
 }
 
 /// State shared by every worker.
@@ -29,6 +34,8 @@ pub struct SharedState {
     pub config: SiteConfig,
     /// Bumped whenever a new database is swapped in; workers reopen their connection then.
     generation: AtomicU64,
+    /// The errors of the last failed rebuild under `--watch`, shown on every page until fixed.
+    build_errors: RwLock<Option<String>>,
 }
 
 impl SharedState {
@@ -36,6 +43,7 @@ impl SharedState {
         SharedState {
             config,
             generation: AtomicU64::new(1),
+            build_errors: RwLock::new(None),
         }
     }
 
@@ -48,6 +56,21 @@ impl SharedState {
     /// Tells every worker that the database file was replaced.
     pub fn database_replaced(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Records the outcome of a rebuild: `None` when it succeeded.
+    pub fn set_build_errors(&self, errors: Option<String>) {
+        if let Ok(mut e) = self.build_errors.write() {
+            *e = errors;
+        }
+    }
+
+    /// The banner text, in development mode only.
+    pub fn build_errors(&self) -> Option<String> {
+        if !self.config.dev {
+            return None;
+        }
+        self.build_errors.read().ok().and_then(|e| e.clone())
     }
 
     fn generation(&self) -> u64 {

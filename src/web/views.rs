@@ -23,6 +23,8 @@ pub struct Layout {
     pub section: &'static str,
     pub stylesheet: &'static str,
     pub breadcrumbs: Vec<(String, String)>,
+    /// Errors of the last failed rebuild (development mode only).
+    pub build_errors: Option<String>,
 }
 
 impl Layout {
@@ -39,6 +41,7 @@ impl Layout {
             section: "",
             stylesheet: assets::stylesheet_path(),
             breadcrumbs: Vec::new(),
+            build_errors: None,
         }
     }
 
@@ -263,6 +266,7 @@ pub struct SitesPage {
 pub struct SitePage {
     pub layout: Layout,
     pub site: SiteDetail,
+    pub correction_url: String,
 }
 
 #[derive(Template)]
@@ -279,6 +283,7 @@ pub struct CountryPage {
     pub country: CountryRow,
     pub groups: Vec<LocalityGroup>,
     pub dates: Vec<DateRow>,
+    pub correction_url: String,
 }
 
 #[derive(Template)]
@@ -295,6 +300,7 @@ pub struct DatePage {
     pub date: DateRow,
     pub next: Upcoming,
     pub sites: Vec<SiteSummary>,
+    pub correction_url: String,
 }
 
 #[derive(Template)]

@@ -2,6 +2,7 @@
 //! real command) with a database built from the fixture content under `tests/fixtures/`.
 
 mod content_errors;
+mod editing;
 mod pages;
 mod real_content;
 mod server;

@@ -88,6 +88,8 @@ impl Tree {
             static_dir: self.static_dir(),
             drafts,
             today: Some(today()),
+            edit_url: None,
+            dev: false,
         }
     }
 }

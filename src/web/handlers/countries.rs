@@ -1,34 +1,32 @@
 use actix_web::{HttpResponse, web};
 
 use super::html;
+use crate::db::build::truncate_words;
 use crate::urls;
-use crate::web::views::{CountriesPage, CountryPage, Layout, group_by_locality};
-use crate::web::{PageError, WorkerDb};
+use crate::web::views::{CountriesPage, CountryPage, group_by_locality};
+use crate::web::{Ctx, PageError};
 
-pub async fn list(db: web::Data<WorkerDb>) -> Result<HttpResponse, PageError> {
-    let db = db.get()?;
-    let countries = db.countries()?;
+pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
+    let countries = ctx.db.countries()?;
     let page = CountriesPage {
-        layout: Layout::new(
-            "Countries",
-            "The countries whose memorial sites the atlas documents.",
-            Some("/countries/".into()),
-        )
-        .section("countries")
-        .crumbs(&[("Home", "/")]),
+        layout: ctx
+            .layout(
+                "Countries",
+                "The countries whose memorial sites the atlas documents.",
+                "/countries/".into(),
+            )
+            .section("countries")
+            .crumbs(&[("Home", "/")]),
         countries,
     };
     html(&page)
 }
 
-pub async fn show(
-    db: web::Data<WorkerDb>,
-    code: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let db = db.get()?;
-    let country = db.country(&code)?.ok_or(PageError::NotFound)?;
-    let sites = db.country_sites(&country.code)?;
-    let dates = db
+pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let country = ctx.db.country(&code)?.ok_or(PageError::NotFound)?;
+    let sites = ctx.db.country_sites(&country.code)?;
+    let dates = ctx
+        .db
         .dates()?
         .into_iter()
         .filter(|d| d.countries.iter().any(|(c, _)| *c == country.code))
@@ -40,16 +38,18 @@ pub async fn show(
             sites.len()
         )
     } else {
-        crate::db::build::truncate_words(&country.body_text, 200)
+        truncate_words(&country.body_text, 200)
     };
     let page = CountryPage {
-        layout: Layout::new(
-            &format!("Memorial sites in {}", country.name),
-            &description,
-            Some(urls::country(&country.code)),
-        )
-        .section("countries")
-        .crumbs(&[("Home", "/"), ("Countries", "/countries/")]),
+        layout: ctx
+            .layout(
+                &format!("Memorial sites in {}", country.name),
+                &description,
+                urls::country(&country.code),
+            )
+            .section("countries")
+            .crumbs(&[("Home", "/"), ("Countries", "/countries/")]),
+        correction_url: ctx.correction_url(&country.file),
         groups: group_by_locality(sites),
         dates,
         country,

@@ -1,17 +1,15 @@
 use actix_web::{HttpResponse, web};
 
 use super::html;
+use crate::db::build::truncate_words;
 use crate::urls;
-use crate::web::views::{DatePage, DatesPage, Layout, Upcoming};
-use crate::web::{PageError, SharedState, WorkerDb};
+use crate::web::views::{DatePage, DatesPage, Upcoming};
+use crate::web::{Ctx, PageError};
 
-pub async fn list(
-    db: web::Data<WorkerDb>,
-    state: web::Data<SharedState>,
-) -> Result<HttpResponse, PageError> {
-    let db = db.get()?;
-    let today = state.today();
-    let dates = db
+pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
+    let today = ctx.state.today();
+    let dates = ctx
+        .db
         .dates()?
         .into_iter()
         .map(|d| {
@@ -20,27 +18,23 @@ pub async fn list(
         })
         .collect();
     let page = DatesPage {
-        layout: Layout::new(
-            "Commemoration dates",
-            "The days on which ceremonies are held at memorial sites, in calendar order, with the next time each falls.",
-            Some("/dates/".into()),
-        )
-        .section("dates")
-        .crumbs(&[("Home", "/")]),
+        layout: ctx
+            .layout(
+                "Commemoration dates",
+                "The days on which ceremonies are held at memorial sites, in calendar order, with the next time each falls.",
+                "/dates/".into(),
+            )
+            .section("dates")
+            .crumbs(&[("Home", "/")]),
         dates,
     };
     html(&page)
 }
 
-pub async fn show(
-    db: web::Data<WorkerDb>,
-    state: web::Data<SharedState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let db = db.get()?;
-    let date = db.date(&slug)?.ok_or(PageError::NotFound)?;
-    let sites = db.date_sites(&date.date.slug)?;
-    let next = Upcoming::new(date.date.clone(), state.today());
+pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
+    let sites = ctx.db.date_sites(&date.date.slug)?;
+    let next = Upcoming::new(date.date.clone(), ctx.state.today());
     let description = if date.body_text.is_empty() {
         format!(
             "{}, {}: the sites where it is commemorated.",
@@ -48,19 +42,21 @@ pub async fn show(
             date.date.day_label()
         )
     } else {
-        crate::db::build::truncate_words(
+        truncate_words(
             &format!("{}. {}", date.date.day_label(), date.body_text),
             200,
         )
     };
     let page = DatePage {
-        layout: Layout::new(
-            &format!("{} ({})", date.date.title, date.date.day_label()),
-            &description,
-            Some(urls::date(&date.date.slug)),
-        )
-        .section("dates")
-        .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
+        layout: ctx
+            .layout(
+                &format!("{} ({})", date.date.title, date.date.day_label()),
+                &description,
+                urls::date(&date.date.slug),
+            )
+            .section("dates")
+            .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
+        correction_url: ctx.correction_url(&date.file),
         date,
         next,
         sites,
