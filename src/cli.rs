@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "MEMORIAL_ATLAS_WATCH")]
     pub watch: bool,
 
+    /// The site's public address, used in every absolute URL (canonical links, sitemap, feeds),
+    /// such as https://memorial-atlas.org. Default: http:// and the --bind address.
+    #[arg(long, global = true, env = "MEMORIAL_ATLAS_BASE_URL")]
+    pub base_url: Option<String>,
+
     /// Base URL of the repository's web editor for "Suggest a correction" links, such as
     /// https://github.com/OWNER/REPO/edit/main/ (the entry's file path is appended).
     #[arg(long, global = true, env = "MEMORIAL_ATLAS_EDIT_URL")]
@@ -225,6 +230,12 @@ fn serve(cli: &Cli) -> Result<(), CliError> {
         today: None,
         edit_url: cli.edit_url.clone(),
         dev: cli.watch,
+        base_url: cli
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", cli.bind))
+            .trim_end_matches('/')
+            .to_string(),
     };
     let shared = actix_web::web::Data::new(SharedState::new(config));
 

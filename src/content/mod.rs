@@ -4,6 +4,7 @@
 pub mod check;
 pub mod error;
 pub mod fields;
+pub mod history;
 pub mod markdown;
 pub mod model;
 pub mod parse;
@@ -133,6 +134,7 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
 
     check::cross_references(&content, &mut errors);
     if errors.is_empty() {
+        content.last_commit = history::last_commit_dates(content_dir);
         Ok(content)
     } else {
         let mut report = ErrorReport { errors };

@@ -262,6 +262,15 @@ pub struct Content {
     pub countries: Vec<Country>,
     pub dates: Vec<CommemorationDate>,
     pub pages: Vec<Page>,
+    /// The day of the last commit that changed each file, where the content is in git.
+    pub last_commit: std::collections::HashMap<PathBuf, NaiveDate>,
+}
+
+impl Content {
+    /// When an entry last changed: its `updated` date, else its file's last commit.
+    pub fn lastmod(&self, file: &std::path::Path, updated: Option<NaiveDate>) -> Option<NaiveDate> {
+        updated.or_else(|| self.last_commit.get(file).copied())
+    }
 }
 
 /// The next day on or after `today` that falls on `month`/`day`; 29 February falls only in leap

@@ -120,7 +120,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
 
     let mut search = tx.prepare("INSERT INTO search (kind, key, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
 
-    let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     let mut country_name = tx.prepare(
         "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -131,7 +131,8 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             c.official_name,
             c.body.html,
             c.body.text,
-            c.file.to_string_lossy()
+            c.file.to_string_lossy(),
+            content.lastmod(&c.file, None).map(|d| d.to_string())
         ])?;
         for (i, (lang, name)) in c.names.iter().enumerate() {
             country_name.execute(params![c.code, i as i64, lang, name])?;
@@ -148,7 +149,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
         ])?;
     }
 
-    let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut date_country = tx.prepare(
         "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
     )?;
@@ -164,7 +165,8 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             d.since,
             d.body.html,
             d.body.text,
-            d.file.to_string_lossy()
+            d.file.to_string_lossy(),
+            content.lastmod(&d.file, None).map(|d| d.to_string())
         ])?;
         for (i, c) in d.countries.iter().enumerate() {
             date_country.execute(params![d.slug, i as i64, c.value])?;
@@ -186,9 +188,9 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
     let mut site = tx.prepare(
         "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
             latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
-            visiting, wikidata, osm, summary, description, updated, draft, body_html, body_text, file)
+            visiting, wikidata, osm, summary, description, updated, draft, body_html, body_text, file, lastmod)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     )?;
     let mut site_name =
         tx.prepare("INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)")?;
@@ -235,6 +237,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             s.body.html,
             s.body.text,
             s.file.to_string_lossy(),
+            content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
         ])?;
         for (i, (lang, name)) in s.names.iter().enumerate() {
             site_name.execute(params![s.slug, i as i64, lang, name])?;
@@ -289,7 +292,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
         }
     }
 
-    let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {
         let description = description(p.summary.as_deref(), &p.body, &p.title);
         page.execute(params![
@@ -300,7 +303,8 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             p.draft,
             p.body.html,
             p.body.text,
-            p.file.to_string_lossy()
+            p.file.to_string_lossy(),
+            content.lastmod(&p.file, None).map(|d| d.to_string())
         ])?;
         if !p.draft {
             search.execute(params!["page", p.slug, p.title, "", "", "", p.body.text])?;

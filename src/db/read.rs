@@ -131,6 +131,7 @@ pub struct Counts {
 /// A read-only connection to a built database.
 pub struct Database {
     conn: Connection,
+    built_at: String,
     /// Whether drafts are shown (preview), or hidden as on the public site.
     drafts: bool,
 }
@@ -203,7 +204,16 @@ impl Database {
         if check != "ok" {
             return Err(invalid(check));
         }
-        Ok(Database { conn, drafts })
+        let built_at: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'built_at'", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| invalid(e.to_string()))?;
+        Ok(Database {
+            conn,
+            built_at,
+            drafts,
+        })
     }
 
     pub fn drafts(&self) -> bool {
@@ -455,6 +465,30 @@ impl Database {
                 })
             })
             .optional()?)
+    }
+
+    /// Every published page's path with its last modification day, for the sitemap.
+    pub fn sitemap_entries(&self) -> Result<Vec<(String, Option<String>)>, DbError> {
+        let mut out: Vec<(String, Option<String>)> = ["/", "/sites/", "/countries/", "/dates/"]
+            .iter()
+            .map(|p| (p.to_string(), None))
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT '/sites/' || slug || '/', lastmod FROM sites WHERE draft = 0 OR ?1
+             UNION ALL SELECT '/countries/' || code || '/', lastmod FROM countries
+             UNION ALL SELECT '/dates/' || slug || '/', lastmod FROM dates
+             UNION ALL SELECT '/' || slug || '/', lastmod FROM pages WHERE draft = 0 OR ?1",
+        )?;
+        let rows = stmt.query_map(params![self.drafts], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out)
+    }
+
+    /// When the database was built (RFC 3339).
+    pub fn built_at(&self) -> &str {
+        &self.built_at
     }
 
     /// The current address an old address (alias) leads to, if any.

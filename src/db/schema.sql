@@ -12,7 +12,8 @@ CREATE TABLE countries (
     official_name TEXT,
     body_html     TEXT NOT NULL,
     body_text     TEXT NOT NULL,
-    file          TEXT NOT NULL
+    file          TEXT NOT NULL,
+    lastmod       TEXT
 );
 
 CREATE TABLE country_names (
@@ -31,7 +32,8 @@ CREATE TABLE dates (
     since     INTEGER,
     body_html TEXT NOT NULL,
     body_text TEXT NOT NULL,
-    file      TEXT NOT NULL
+    file      TEXT NOT NULL,
+    lastmod   TEXT
 );
 
 CREATE TABLE date_countries (
@@ -76,7 +78,8 @@ CREATE TABLE sites (
     draft            INTEGER NOT NULL DEFAULT 0,
     body_html        TEXT NOT NULL,
     body_text        TEXT NOT NULL,
-    file             TEXT NOT NULL
+    file             TEXT NOT NULL,
+    lastmod          TEXT
 );
 CREATE INDEX sites_country ON sites(country, locality, title);
 CREATE INDEX sites_updated ON sites(updated);
@@ -143,7 +146,8 @@ CREATE TABLE pages (
     draft     INTEGER NOT NULL DEFAULT 0,
     body_html TEXT NOT NULL,
     body_text TEXT NOT NULL,
-    file      TEXT NOT NULL
+    file      TEXT NOT NULL,
+    lastmod   TEXT
 );
 
 -- Full-text index over plain text (never Markdown or HTML). `kind` is site, country, date or

@@ -17,14 +17,11 @@ pub fn stylesheet_path() -> &'static str {
     STYLESHEET_PATH.as_str()
 }
 
-/// FNV-1a: stable across builds and platforms, enough to tell two versions of a file apart.
 fn fingerprint(s: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{:012x}", h & 0xffff_ffff_ffff)
+    format!(
+        "{:012x}",
+        super::caching::fnv1a(s.as_bytes()) & 0xffff_ffff_ffff
+    )
 }
 
 pub async fn stylesheet(

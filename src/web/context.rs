@@ -21,6 +21,7 @@ impl Ctx {
     pub fn layout(&self, title: &str, description: &str, path: String) -> Layout {
         let mut layout = Layout::new(title, description, Some(path));
         layout.build_errors = self.state.build_errors();
+        layout.base_url = self.state.config.base_url.clone();
         layout
     }
 

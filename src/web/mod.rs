@@ -2,9 +2,11 @@
 //! their templates' data in `views`; all data comes from [`crate::db::Database`].
 
 pub mod assets;
+pub mod caching;
 pub mod context;
 pub mod error;
 pub mod handlers;
+pub mod seo;
 pub mod state;
 pub mod views;
 
@@ -12,7 +14,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
-use actix_web::{App, web};
+use actix_web::{App, guard, web};
 
 pub use context::Ctx;
 pub use error::PageError;
@@ -31,30 +33,38 @@ pub fn security_headers() -> DefaultHeaders {
         .add((header::X_FRAME_OPTIONS, "DENY"))
 }
 
+/// A route for GET and HEAD: a HEAD request gets the same headers as GET, without the body.
+fn read() -> actix_web::Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}
+
 /// Registers every route. Called once per worker, which gets its own read-only connection.
 pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceConfig) + Clone {
     move |cfg: &mut web::ServiceConfig| {
+        use handlers::*;
         let static_dir = shared.config.static_dir.clone();
         cfg.app_data(shared.clone())
             .app_data(web::Data::new(WorkerDb::new(shared.clone().into_inner())))
-            .route("/", web::get().to(handlers::home::home))
-            .route("/sites/", web::get().to(handlers::sites::list))
-            .route("/sites/{slug}/", web::get().to(handlers::sites::show))
-            .route("/countries/", web::get().to(handlers::countries::list))
-            .route(
-                "/countries/{code}/",
-                web::get().to(handlers::countries::show),
-            )
-            .route("/dates/", web::get().to(handlers::dates::list))
-            .route("/dates/{slug}/", web::get().to(handlers::dates::show))
-            .route(assets::STYLESHEET_ROUTE, web::get().to(assets::stylesheet))
+            .route("/", read().to(home::home))
+            .route("/sites/", read().to(sites::list))
+            .route("/sites/{slug}/", read().to(sites::show))
+            .route("/countries/", read().to(countries::list))
+            .route("/countries/{code}/", read().to(countries::show))
+            .route("/dates/", read().to(dates::list))
+            .route("/dates/{slug}/", read().to(dates::show))
+            .route("/sitemap.xml", read().to(sitemap::sitemap))
+            .route("/sitemaps/{n}", read().to(sitemap::part))
+            .route("/robots.txt", read().to(sitemap::robots))
+            .route(assets::STYLESHEET_ROUTE, read().to(assets::stylesheet))
             .service(
                 actix_files::Files::new("/static", static_dir)
                     .prefer_utf8(true)
-                    .default_handler(web::to(handlers::fallback::not_found)),
+                    .use_etag(true)
+                    .use_last_modified(true)
+                    .default_handler(web::to(fallback::not_found)),
             )
-            .route("/{slug}/", web::get().to(handlers::pages::show))
-            .default_service(web::to(handlers::fallback::fallback));
+            .route("/{slug}/", read().to(pages::show))
+            .default_service(web::to(fallback::fallback));
     }
 }
 
@@ -70,11 +80,14 @@ pub fn app(
         InitError = (),
     >,
 > {
+    // The last `wrap` is the outermost: validators are computed on the uncompressed page, and
+    // compression sees the final body.
     App::new()
         .wrap(actix_web::middleware::from_fn(
             handlers::fallback::redirects,
         ))
-        .wrap(Compress::default())
+        .wrap(actix_web::middleware::from_fn(caching::validators))
         .wrap(security_headers())
+        .wrap(Compress::default())
         .configure(configure(shared))
 }

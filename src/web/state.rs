@@ -21,6 +21,8 @@ pub struct SiteConfig {
     pub drafts: bool,
     /// A fixed "today", for tests and previews of another day; `None` is the real date.
     pub today: Option<NaiveDate>,
+    /// The public address of the site, without a trailing slash, for absolute URLs.
+    pub base_url: String,
     /// Base URL of the repository's web editor; an entry's file path is appended to it.
     pub edit_url: Option<String>,
     /// Development mode (`serve --watch`): build errors show as a banner on every page, and the

@@ -16,33 +16,85 @@ pub const SITE_NAME: &str = "Memorial Atlas";
 pub struct Layout {
     /// The text of `<title>`.
     pub title: String,
+    /// The page's own name, without the site's: for Open Graph and the breadcrumb trail.
+    pub heading: String,
     pub description: String,
-    /// The page's own path, for the canonical link; `None` on error pages.
+    /// The page's own path; `None` on error pages, which are not indexed.
     pub path: Option<String>,
+    /// The public base URL, without a trailing slash, for absolute links.
+    pub base_url: String,
     /// Which top-level section is current, for `aria-current` in the navigation.
     pub section: &'static str,
     pub stylesheet: &'static str,
     pub breadcrumbs: Vec<(String, String)>,
     /// Errors of the last failed rebuild (development mode only).
     pub build_errors: Option<String>,
+    /// `og:type`: `website` for lists, `article` for entries.
+    pub og_type: &'static str,
+    /// Absolute URL of the entry's first image, for `og:image`.
+    pub og_image: Option<String>,
+    /// Structured data of the page itself (the breadcrumb trail is added to it).
+    pub structured: Vec<serde_json::Value>,
+    /// Alternate formats of the page (feeds, calendars): (MIME type, title, path).
+    pub alternates: Vec<(&'static str, String, String)>,
 }
 
 impl Layout {
     pub fn new(title: &str, description: &str, path: Option<String>) -> Self {
-        let title = if title == SITE_NAME {
+        let full = if title == SITE_NAME {
             title.to_string()
         } else {
             format!("{title} — {SITE_NAME}")
         };
         Layout {
-            title,
+            title: full,
+            heading: title.to_string(),
             description: description.to_string(),
             path,
+            base_url: String::new(),
             section: "",
             stylesheet: assets::stylesheet_path(),
             breadcrumbs: Vec::new(),
             build_errors: None,
+            og_type: "website",
+            og_image: None,
+            structured: Vec::new(),
+            alternates: Vec::new(),
         }
+    }
+
+    /// The absolute URL of a path of this site.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub fn canonical(&self) -> Option<String> {
+        self.path.as_deref().map(|p| self.absolute(p))
+    }
+
+    /// Every JSON-LD block of the page, each safe to place inside `<script>`.
+    pub fn json_ld(&self) -> Vec<String> {
+        let mut blocks: Vec<serde_json::Value> = self.structured.clone();
+        if let Some(trail) = super::seo::breadcrumbs(self) {
+            blocks.push(trail);
+        }
+        blocks.iter().map(super::seo::script_json).collect()
+    }
+
+    pub fn with_structured(mut self, value: serde_json::Value) -> Self {
+        self.structured.push(value);
+        self
+    }
+
+    pub fn article(mut self) -> Self {
+        self.og_type = "article";
+        self
+    }
+
+    pub fn alternate(mut self, mime: &'static str, title: &str, path: &str) -> Self {
+        self.alternates
+            .push((mime, title.to_string(), path.to_string()));
+        self
     }
 
     pub fn section(mut self, section: &'static str) -> Self {

@@ -45,7 +45,7 @@ async fn site_page_shows_every_field_of_its_file() {
         "<title>Fixture Obelisk, Pyongyang — Memorial Atlas</title>",
         "<h1>Fixture Obelisk</h1>",
         "<meta name=\"description\" content=\"A fixture obelisk with every field of the format filled in.\">",
-        "<link rel=\"canonical\" href=\"/sites/full-site/\">",
+        "<link rel=\"canonical\" href=\"https://atlas.test/sites/full-site/\">",
         // Names in other scripts, each marked with its language.
         "<span lang=\"ru\">Обелиск освобождения</span>",
         "<span lang=\"ko\">해방탑</span>",

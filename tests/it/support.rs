@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use memorial_atlas::web::{SharedState, SiteConfig, app};
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+/// The public address the test app believes it has.
+pub const BASE_URL: &str = "https://atlas.test";
 pub const BIN: &str = env!("CARGO_BIN_EXE_memorial-atlas");
 
 /// The day the tests pretend it is, so that "next occurrence" texts are stable.
@@ -90,6 +92,7 @@ impl Tree {
             today: Some(today()),
             edit_url: None,
             dev: false,
+            base_url: BASE_URL.into(),
         }
     }
 }

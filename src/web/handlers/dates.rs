@@ -3,6 +3,7 @@ use actix_web::{HttpResponse, web};
 use super::html;
 use crate::db::build::truncate_words;
 use crate::urls;
+use crate::web::seo;
 use crate::web::views::{DatePage, DatesPage, Upcoming};
 use crate::web::{Ctx, PageError};
 
@@ -55,7 +56,14 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
                 urls::date(&date.date.slug),
             )
             .section("dates")
-            .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
+            .crumbs(&[("Home", "/"), ("Dates", "/dates/")])
+            .article()
+            .with_structured(seo::date(
+                &date,
+                &next,
+                &description,
+                &ctx.state.config.base_url,
+            )),
         correction_url: ctx.correction_url(&date.file),
         date,
         next,

@@ -1,6 +1,7 @@
 use actix_web::HttpResponse;
 
 use super::html;
+use crate::web::seo;
 use crate::web::views::{HomePage, SITE_NAME, Upcoming};
 use crate::web::{Ctx, PageError};
 
@@ -24,7 +25,8 @@ pub async fn home(ctx: Ctx) -> Result<HttpResponse, PageError> {
                 "A sourced register of war memorials, cemeteries and graves, with their commemoration dates.",
                 "/".into(),
             )
-            .section("home"),
+            .section("home")
+            .with_structured(seo::website(&ctx.state.config.base_url)),
         counts: ctx.db.counts()?,
         upcoming,
         countries: ctx.db.countries()?,

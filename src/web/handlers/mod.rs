@@ -5,6 +5,7 @@ pub mod dates;
 pub mod fallback;
 pub mod home;
 pub mod pages;
+pub mod sitemap;
 pub mod sites;
 
 use actix_web::HttpResponse;

@@ -1,0 +1,109 @@
+//! HTTP validators: every page gets a weak `ETag` (a hash of its bytes) and a `Last-Modified`
+//! (when the database was built), and a matching conditional request gets `304 Not Modified`.
+
+use actix_web::body::{BoxBody, MessageBody, to_bytes_limited};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+
+use super::WorkerDb;
+
+/// Larger bodies are passed through without a validator rather than held in memory twice.
+const MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// FNV-1a: stable across processes and machines, so replicas agree on every ETag.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+pub async fn validators(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let cacheable = matches!(*req.method(), Method::GET | Method::HEAD);
+    let res = next.call(req).await?;
+    // Static files bring their own validators; errors and redirects get none.
+    if !cacheable || res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let built_at = res
+        .request()
+        .app_data::<web::Data<WorkerDb>>()
+        .and_then(|db| db.get().ok())
+        .and_then(|db| DateTime::parse_from_rfc3339(db.built_at()).ok())
+        .map(|d| d.with_timezone(&Utc));
+
+    let (req, res) = res.into_parts();
+    let (head, body) = res.into_parts();
+    let bytes = match to_bytes_limited(body, MAX_BODY).await {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => {
+            let e: Box<dyn std::error::Error> = e.into();
+            return Err(actix_web::error::ErrorInternalServerError(e.to_string()));
+        }
+        Err(_) => {
+            return Err(actix_web::error::ErrorInternalServerError(
+                "response too large to validate",
+            ));
+        }
+    };
+    let etag = format!("W/\"{:016x}\"", fnv1a(&bytes));
+    let last_modified = built_at.map(|d| d.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+
+    let if_none_match = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok());
+    let not_modified = match if_none_match {
+        Some(tags) => tags
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || weak_eq(t, &etag)),
+        None => match (
+            req.headers()
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok()),
+            built_at,
+        ) {
+            (Some(since), Some(built)) => DateTime::parse_from_rfc2822(since)
+                .map(|since| built.timestamp() <= since.timestamp())
+                .unwrap_or(false),
+            _ => false,
+        },
+    };
+
+    let mut response = if not_modified {
+        let mut r = HttpResponse::NotModified().finish();
+        // A 304 repeats the headers a cache needs to refresh its copy.
+        for name in [header::CACHE_CONTROL, header::CONTENT_TYPE, header::VARY] {
+            if let Some(v) = head.headers().get(&name) {
+                r.headers_mut().insert(name, v.clone());
+            }
+        }
+        r
+    } else {
+        let mut r = HttpResponse::with_body(head.status(), BoxBody::new(bytes));
+        *r.headers_mut() = head.headers().clone();
+        r
+    };
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        response.headers_mut().insert(header::ETAG, v);
+    }
+    if let Some(lm) = last_modified.and_then(|lm| HeaderValue::from_str(&lm).ok()) {
+        response.headers_mut().insert(header::LAST_MODIFIED, lm);
+    }
+    Ok(ServiceResponse::new(req, response))
+}
+
+/// Weak comparison (RFC 9110 §8.8.3.2): equal opaque tags, ignoring the `W/` prefix.
+fn weak_eq(a: &str, b: &str) -> bool {
+    a.trim_start_matches("W/") == b.trim_start_matches("W/")
+}

@@ -1,0 +1,157 @@
+//! Structured data (schema.org JSON-LD) for search engines and reusers.
+
+use serde_json::{Value, json};
+
+use super::views::{Layout, SITE_NAME, Upcoming};
+use crate::db::read::{DateRow, SiteDetail};
+use crate::urls;
+
+/// JSON that can sit inside `<script type="application/ld+json">` whatever an entry holds:
+/// `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so `</script>` can never close the
+/// element, and the text stays valid JSON that decodes to the same strings.
+pub fn script_json(value: &Value) -> String {
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `BreadcrumbList` of a page below the home page.
+pub fn breadcrumbs(layout: &Layout) -> Option<Value> {
+    let path = layout.path.as_deref()?;
+    if path == "/" || layout.breadcrumbs.is_empty() {
+        return None;
+    }
+    let mut items: Vec<Value> = layout
+        .breadcrumbs
+        .iter()
+        .enumerate()
+        .map(|(i, (name, href))| {
+            json!({"@type": "ListItem", "position": i + 1, "name": name, "item": layout.absolute(href)})
+        })
+        .collect();
+    items.push(json!({
+        "@type": "ListItem",
+        "position": items.len() + 1,
+        "name": layout.heading,
+        "item": layout.absolute(path),
+    }));
+    Some(
+        json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}),
+    )
+}
+
+/// `WebSite` with a `SearchAction`, for the home page.
+pub fn website(base_url: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": format!("{base_url}/"),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": format!("{base_url}/search?q={{search_term_string}}")},
+            "query-input": "required name=search_term_string",
+        },
+    })
+}
+
+/// A site as `Cemetery` (burial grounds) or `LandmarksOrHistoricalBuildings` (everything else).
+pub fn site(site: &SiteDetail, base_url: &str) -> Value {
+    let s = &site.summary;
+    let url = format!("{base_url}{}", urls::site(&s.slug));
+    let kind = if matches!(s.kind.as_str(), "cemetery" | "grave") {
+        "Cemetery"
+    } else {
+        "LandmarksOrHistoricalBuildings"
+    };
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "@id": url,
+        "url": url,
+        "name": s.title,
+        "description": s.description,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": s.locality,
+            "addressCountry": s.country.to_uppercase(),
+        },
+    });
+    if let Some(r) = &s.region {
+        v["address"]["addressRegion"] = json!(r);
+    }
+    if !site.names.is_empty() {
+        v["alternateName"] = json!(
+            site.names
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+        );
+    }
+    if let (Some(lat), Some(lon)) = (site.latitude, site.longitude) {
+        v["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
+    }
+    if !site.images.is_empty() {
+        v["image"] = json!(
+            site.images
+                .iter()
+                .map(|i| format!("{base_url}/static/{}", i.file))
+                .collect::<Vec<_>>()
+        );
+    }
+    let same_as: Vec<String> = site
+        .wikidata_url()
+        .into_iter()
+        .chain(site.osm_object_url())
+        .collect();
+    if !same_as.is_empty() {
+        v["sameAs"] = json!(same_as);
+    }
+    v
+}
+
+/// A commemoration date as a yearly `Event`.
+pub fn date(date: &DateRow, next: &Upcoming, description: &str, base_url: &str) -> Value {
+    let url = format!("{base_url}{}", urls::date(&date.date.slug));
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": url,
+        "url": url,
+        "name": date.date.title,
+        "description": description,
+        "startDate": next.iso(),
+        "eventSchedule": {
+            "@type": "Schedule",
+            "repeatFrequency": "P1Y",
+            "byMonth": date.date.month,
+            "byMonthDay": date.date.day,
+        },
+    });
+    if !date.names.is_empty() {
+        v["alternateName"] = json!(
+            date.names
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+        );
+    }
+    if !date.countries.is_empty() {
+        v["location"] = json!(date
+            .countries
+            .iter()
+            .map(|(code, name)| json!({"@type": "Country", "name": name, "identifier": code.to_uppercase()}))
+            .collect::<Vec<_>>());
+    }
+    v
+}
