@@ -29,6 +29,8 @@ pub struct SiteSummary {
     pub updated: Option<String>,
     pub description: String,
     pub draft: bool,
+    /// The entry's `updated` date, else its file's last commit.
+    pub lastmod: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +80,8 @@ pub struct SiteDetail {
     pub osm: Option<String>,
     pub body_html: String,
     pub file: String,
+    /// The editor's own `summary`, where given (the description falls back to the body).
+    pub summary_text: Option<String>,
     pub names: Vec<Name>,
     pub conflicts: Vec<String>,
     pub commemorations: Vec<DateRef>,
@@ -138,7 +142,7 @@ pub struct Database {
 
 const SITE_SUMMARY_COLUMNS: &str =
     "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
-    s.established, s.updated, s.description, s.draft";
+    s.established, s.updated, s.description, s.draft, s.lastmod";
 
 fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
     Ok(SiteSummary {
@@ -154,6 +158,7 @@ fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
         updated: row.get(9)?,
         description: row.get(10)?,
         draft: row.get(11)?,
+        lastmod: row.get(12)?,
     })
 }
 
@@ -256,38 +261,13 @@ impl Database {
 
     pub fn site(&self, slug: &str) -> Result<Option<SiteDetail>, DbError> {
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, s.honours, s.removed, s.latitude, s.longitude, s.burials_total,
-                s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting, s.wikidata,
-                s.osm, s.body_html, s.file
-             FROM sites s JOIN countries c ON c.code = s.country WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
+            "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
         );
         let detail = self
             .conn
             .prepare_cached(&sql)?
-            .query_row(params![slug, self.drafts], |r| {
-                Ok(SiteDetail {
-                    summary: site_summary(r)?,
-                    honours: r.get(12)?,
-                    removed: r.get(13)?,
-                    latitude: r.get(14)?,
-                    longitude: r.get(15)?,
-                    burials_total: r.get(16)?,
-                    burials_known: r.get(17)?,
-                    burials_unknown: r.get(18)?,
-                    burials_military: r.get(19)?,
-                    caretaker: r.get(20)?,
-                    visiting: r.get(21)?,
-                    wikidata: r.get(22)?,
-                    osm: r.get(23)?,
-                    body_html: r.get(24)?,
-                    file: r.get(25)?,
-                    names: Vec::new(),
-                    conflicts: Vec::new(),
-                    commemorations: Vec::new(),
-                    sources: Vec::new(),
-                    images: Vec::new(),
-                })
-            })
+            .query_row(params![slug, self.drafts], site_detail)
             .optional()?;
         let Some(mut d) = detail else { return Ok(None) };
         d.names = self.names(
@@ -311,27 +291,107 @@ impl Database {
             .collect::<Result<_, _>>()?;
         d.sources = self
             .conn
-            .prepare_cached("SELECT position, title, publisher, url, date FROM sources WHERE site = ?1 ORDER BY position")?
-            .query_map([slug], |r| {
-                Ok(SourceRow { position: r.get(0)?, title: r.get(1)?, publisher: r.get(2)?, url: r.get(3)?, date: r.get(4)? })
-            })?
+            .prepare_cached(&format!(
+                "SELECT site, {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
+            ))?
+            .query_map([slug], |r| source_row(r))?
             .collect::<Result<_, _>>()?;
         d.images = self
             .conn
-            .prepare_cached("SELECT file, alt, caption, credit, license, width, height FROM images WHERE site = ?1 ORDER BY position")?
-            .query_map([slug], |r| {
-                Ok(ImageRow {
-                    file: r.get(0)?,
-                    alt: r.get(1)?,
-                    caption: r.get(2)?,
-                    credit: r.get(3)?,
-                    license: r.get(4)?,
-                    width: r.get(5)?,
-                    height: r.get(6)?,
-                })
-            })?
+            .prepare_cached(&format!(
+                "SELECT site, {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
+            ))?
+            .query_map([slug], |r| image_row(r))?
             .collect::<Result<_, _>>()?;
         Ok(Some(d))
+    }
+
+    /// Every published site with every field, for the open-data exports: one query per table,
+    /// not one per site.
+    pub fn all_sites(&self) -> Result<Vec<SiteDetail>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.draft = 0 OR ?1 ORDER BY s.slug"
+        );
+        let mut sites: Vec<SiteDetail> = self
+            .conn
+            .prepare(&sql)?
+            .query_map(params![self.drafts], site_detail)?
+            .collect::<Result<_, _>>()?;
+        let index: std::collections::HashMap<String, usize> = sites
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.summary.slug.clone(), i))
+            .collect();
+        let mut each = |sql: &str,
+                        f: &mut dyn FnMut(&mut SiteDetail, &Row) -> rusqlite::Result<()>|
+         -> Result<(), DbError> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let slug: String = row.get(0)?;
+                if let Some(&i) = index.get(&slug) {
+                    f(&mut sites[i], row)?;
+                }
+            }
+            Ok(())
+        };
+        each(
+            "SELECT site, lang, name FROM site_names ORDER BY site, position",
+            &mut |s, r| {
+                s.names.push(Name {
+                    lang: r.get(1)?,
+                    name: r.get(2)?,
+                });
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT site, conflict FROM site_conflicts ORDER BY site, position",
+            &mut |s, r| {
+                s.conflicts.push(r.get(1)?);
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT sc.site, d.slug, d.title, d.month, d.day FROM site_commemorations sc
+             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day",
+            &mut |s, r| {
+                s.commemorations.push(DateRef {
+                    slug: r.get(1)?,
+                    title: r.get(2)?,
+                    month: r.get(3)?,
+                    day: r.get(4)?,
+                });
+                Ok(())
+            },
+        )?;
+        each(
+            &format!("SELECT site, {SOURCE_COLUMNS} FROM sources ORDER BY site, position"),
+            &mut |s, r| {
+                s.sources.push(source_row(r)?);
+                Ok(())
+            },
+        )?;
+        each(
+            &format!("SELECT site, {IMAGE_COLUMNS} FROM images ORDER BY site, position"),
+            &mut |s, r| {
+                s.images.push(image_row(r)?);
+                Ok(())
+            },
+        )?;
+        Ok(sites)
+    }
+
+    /// The sites most recently changed (checked, or edited), newest first, for the feed.
+    pub fn recently_changed(&self, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
+        let sql = format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.draft = 0 OR ?1 ORDER BY s.lastmod IS NULL, s.lastmod DESC, s.title LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn names(&self, sql: &str, key: &str) -> Result<Vec<Name>, DbError> {
@@ -501,6 +561,63 @@ impl Database {
             .query_row(params![path, self.drafts], |r| r.get(0))
             .optional()?)
     }
+}
+
+const SITE_DETAIL_COLUMNS: &str = "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
+    s.established, s.updated, s.description, s.draft, s.lastmod, s.honours, s.removed, s.latitude, s.longitude,
+    s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
+    s.wikidata, s.osm, s.body_html, s.file, s.summary";
+const SOURCE_COLUMNS: &str = "position, title, publisher, url, date";
+const IMAGE_COLUMNS: &str = "file, alt, caption, credit, license, width, height";
+
+fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
+    Ok(SiteDetail {
+        summary: site_summary(r)?,
+        honours: r.get(13)?,
+        removed: r.get(14)?,
+        latitude: r.get(15)?,
+        longitude: r.get(16)?,
+        burials_total: r.get(17)?,
+        burials_known: r.get(18)?,
+        burials_unknown: r.get(19)?,
+        burials_military: r.get(20)?,
+        caretaker: r.get(21)?,
+        visiting: r.get(22)?,
+        wikidata: r.get(23)?,
+        osm: r.get(24)?,
+        body_html: r.get(25)?,
+        file: r.get(26)?,
+        summary_text: r.get(27)?,
+        names: Vec::new(),
+        conflicts: Vec::new(),
+        commemorations: Vec::new(),
+        sources: Vec::new(),
+        images: Vec::new(),
+    })
+}
+
+/// A source row whose first column is the site's slug.
+fn source_row(r: &Row) -> rusqlite::Result<SourceRow> {
+    Ok(SourceRow {
+        position: r.get(1)?,
+        title: r.get(2)?,
+        publisher: r.get(3)?,
+        url: r.get(4)?,
+        date: r.get(5)?,
+    })
+}
+
+/// An image row whose first column is the site's slug.
+fn image_row(r: &Row) -> rusqlite::Result<ImageRow> {
+    Ok(ImageRow {
+        file: r.get(1)?,
+        alt: r.get(2)?,
+        caption: r.get(3)?,
+        credit: r.get(4)?,
+        license: r.get(5)?,
+        width: r.get(6)?,
+        height: r.get(7)?,
+    })
 }
 
 fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {

@@ -55,6 +55,15 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
             .route("/sitemap.xml", read().to(sitemap::sitemap))
             .route("/sitemaps/{n}", read().to(sitemap::part))
             .route("/robots.txt", read().to(sitemap::robots))
+            .route("/feed.xml", read().to(feeds::atom))
+            .route("/dates.ics", read().to(feeds::calendar))
+            .route(
+                "/countries/{code}/dates.ics",
+                read().to(feeds::country_calendar),
+            )
+            .route("/data/sites.json", read().to(data::json))
+            .route("/data/sites.geojson", read().to(data::geojson))
+            .route("/data/sites.csv", read().to(data::csv))
             .route(assets::STYLESHEET_ROUTE, read().to(assets::stylesheet))
             .service(
                 actix_files::Files::new("/static", static_dir)

@@ -3,6 +3,7 @@
 
 mod content_errors;
 mod editing;
+mod feeds;
 mod machine;
 mod pages;
 mod real_content;

@@ -48,7 +48,12 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
                 urls::country(&country.code),
             )
             .section("countries")
-            .crumbs(&[("Home", "/"), ("Countries", "/countries/")]),
+            .crumbs(&[("Home", "/"), ("Countries", "/countries/")])
+            .alternate(
+                "text/calendar",
+                &format!("Commemoration dates in {} (iCalendar)", country.name),
+                &format!("/countries/{}/dates.ics", country.code),
+            ),
         correction_url: ctx.correction_url(&country.file),
         groups: group_by_locality(sites),
         dates,

@@ -26,7 +26,8 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
                 "/dates/".into(),
             )
             .section("dates")
-            .crumbs(&[("Home", "/")]),
+            .crumbs(&[("Home", "/")])
+            .alternate("text/calendar", "Commemoration dates (iCalendar)", "/dates.ics"),
         dates,
     };
     html(&page)

@@ -1,8 +1,10 @@
 //! One module per kind of page; each handler reads what its page needs and renders a template.
 
 pub mod countries;
+pub mod data;
 pub mod dates;
 pub mod fallback;
+pub mod feeds;
 pub mod home;
 pub mod pages;
 pub mod sitemap;
