@@ -294,14 +294,14 @@ impl Database {
             .prepare_cached(&format!(
                 "SELECT site, {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
             ))?
-            .query_map([slug], |r| source_row(r))?
+            .query_map([slug], source_row)?
             .collect::<Result<_, _>>()?;
         d.images = self
             .conn
             .prepare_cached(&format!(
                 "SELECT site, {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
             ))?
-            .query_map([slug], |r| image_row(r))?
+            .query_map([slug], image_row)?
             .collect::<Result<_, _>>()?;
         Ok(Some(d))
     }
