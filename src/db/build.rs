@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, params};
 
+use super::search::{Indexer, SearchDoc};
 use super::{DbError, SCHEMA_VERSION};
 use crate::content::model::{Body, Content};
 use crate::urls;
@@ -118,7 +119,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
 
-    let mut search = tx.prepare("INSERT INTO search (kind, key, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut search = Indexer::new(tx)?;
 
     let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     let mut country_name = tx.prepare(
@@ -137,16 +138,15 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
         for (i, (lang, name)) in c.names.iter().enumerate() {
             country_name.execute(params![c.code, i as i64, lang, name])?;
         }
-        let names = join_names(&c.names, c.official_name.as_deref());
-        search.execute(params![
-            "country",
-            c.code,
-            c.name,
-            names,
-            "",
-            "",
-            c.body.text
-        ])?;
+        search.add(&SearchDoc {
+            kind: "country",
+            key: &c.code,
+            url: urls::country(&c.code),
+            title: &c.name,
+            names: join_names(&c.names, c.official_name.as_deref()),
+            body: &c.body.text,
+            ..SearchDoc::default()
+        })?;
     }
 
     let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
@@ -174,15 +174,15 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
         for (i, (lang, name)) in d.names.iter().enumerate() {
             date_name.execute(params![d.slug, i as i64, lang, name])?;
         }
-        search.execute(params![
-            "date",
-            d.slug,
-            d.title,
-            join_names(&d.names, None),
-            "",
-            "",
-            d.body.text
-        ])?;
+        search.add(&SearchDoc {
+            kind: "date",
+            key: &d.slug,
+            url: urls::date(&d.slug),
+            title: &d.title,
+            names: join_names(&d.names, None),
+            body: &d.body.text,
+            ..SearchDoc::default()
+        })?;
     }
 
     let mut site = tx.prepare(
@@ -274,22 +274,29 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
         for a in &s.aliases {
             alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
         }
-        if !s.draft {
-            let place = [Some(s.locality.as_str()), s.region.as_deref()]
+        let country_name = content
+            .countries
+            .iter()
+            .find(|c| c.code == s.country.value)
+            .map(|c| c.name.as_str());
+        search.add(&SearchDoc {
+            kind: "site",
+            key: &s.slug,
+            url: urls::site(&s.slug),
+            title: &s.title,
+            names: join_names(&s.names, None),
+            place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
-                .join(" ");
-            search.execute(params![
-                "site",
-                s.slug,
-                s.title,
-                join_names(&s.names, None),
-                place,
-                s.honours.as_deref().unwrap_or(""),
-                s.body.text
-            ])?;
-        }
+                .join(", "),
+            honours: s.honours.as_deref().unwrap_or(""),
+            body: &s.body.text,
+            draft: s.draft,
+            site_kind: Some(s.kind),
+            site_status: Some(s.status),
+            country_name,
+        })?;
     }
 
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
@@ -306,9 +313,15 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             p.file.to_string_lossy(),
             content.lastmod(&p.file, None).map(|d| d.to_string())
         ])?;
-        if !p.draft {
-            search.execute(params!["page", p.slug, p.title, "", "", "", p.body.text])?;
-        }
+        search.add(&SearchDoc {
+            kind: "page",
+            key: &p.slug,
+            url: urls::page(&p.slug),
+            title: &p.title,
+            body: &p.body.text,
+            draft: p.draft,
+            ..SearchDoc::default()
+        })?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod read;
+pub mod search;
 
 use std::path::PathBuf;
 
@@ -36,4 +37,4 @@ pub enum DbError {
 }
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";

@@ -225,6 +225,11 @@ impl Database {
         self.drafts
     }
 
+    /// The connection, for the query modules beside this one.
+    pub(super) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     pub fn counts(&self) -> Result<Counts, DbError> {
         Ok(self.conn.prepare_cached(
             "SELECT (SELECT count(*) FROM sites WHERE draft = 0 OR ?1),

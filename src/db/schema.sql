@@ -150,15 +150,31 @@ CREATE TABLE pages (
     lastmod   TEXT
 );
 
--- Full-text index over plain text (never Markdown or HTML). `kind` is site, country, date or
--- page; `key` is the entry's slug.
+-- Search: the documents as written (for results and snippets), and a full-text index over the
+-- same text prepared for matching (CJK runs as overlapping bigrams, see search.rs). The index is
+-- contentless: its rowid is search_docs.id.
+CREATE TABLE search_docs (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,      -- site, country, date or page
+    key          TEXT NOT NULL,      -- the entry's slug or code
+    url          TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    names        TEXT NOT NULL,
+    place        TEXT NOT NULL,
+    honours      TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    draft        INTEGER NOT NULL DEFAULT 0,
+    site_kind    TEXT,
+    site_status  TEXT,
+    country_name TEXT
+);
+
 CREATE VIRTUAL TABLE search USING fts5(
-    kind UNINDEXED,
-    key UNINDEXED,
     title,
     names,
     place,
     honours,
     body,
+    content = '',
     tokenize = 'unicode61 remove_diacritics 2'
 );

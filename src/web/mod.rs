@@ -44,6 +44,10 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
         use handlers::*;
         let static_dir = shared.config.static_dir.clone();
         cfg.app_data(shared.clone())
+            .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                PageError::BadRequest(format!("The address has a malformed query string ({e})."))
+                    .into()
+            }))
             .app_data(web::Data::new(WorkerDb::new(shared.clone().into_inner())))
             .route("/", read().to(home::home))
             .route("/sites/", read().to(sites::list))
@@ -52,6 +56,7 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
             .route("/countries/{code}/", read().to(countries::show))
             .route("/dates/", read().to(dates::list))
             .route("/dates/{slug}/", read().to(dates::show))
+            .route("/search", read().to(search::search))
             .route("/sitemap.xml", read().to(sitemap::sitemap))
             .route("/sitemaps/{n}", read().to(sitemap::part))
             .route("/robots.txt", read().to(sitemap::robots))

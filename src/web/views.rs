@@ -370,3 +370,54 @@ pub struct ErrorPage {
     pub heading: String,
     pub message: String,
 }
+
+/// One search result as the page shows it; the HTML fields are escaped, with `<mark>` added.
+pub struct SearchResult {
+    pub url: String,
+    pub title_html: String,
+    pub snippet_html: String,
+    pub kind_label: &'static str,
+    pub site_kind: Option<String>,
+    pub site_status: Option<String>,
+    pub status_label: Option<String>,
+    pub place: Option<String>,
+    pub draft: bool,
+}
+
+/// Links to the other pages of a paged list.
+pub struct Pager {
+    pub page: u32,
+    pub pages: u32,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new(page: u32, total: i64, per_page: u32, link: impl Fn(u32) -> String) -> Self {
+        let pages = u32::try_from(total.max(0))
+            .unwrap_or(u32::MAX)
+            .div_ceil(per_page)
+            .max(1);
+        Pager {
+            page,
+            pages,
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+        }
+    }
+
+    pub fn is_needed(&self) -> bool {
+        self.pages > 1
+    }
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub layout: Layout,
+    pub query: String,
+    pub total: i64,
+    pub partial: bool,
+    pub hits: Vec<SearchResult>,
+    pub pager: Pager,
+}

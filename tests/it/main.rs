@@ -7,5 +7,6 @@ mod feeds;
 mod machine;
 mod pages;
 mod real_content;
+mod search;
 mod server;
 mod support;

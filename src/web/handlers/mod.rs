@@ -7,6 +7,7 @@ pub mod fallback;
 pub mod feeds;
 pub mod home;
 pub mod pages;
+pub mod search;
 pub mod sitemap;
 pub mod sites;
 

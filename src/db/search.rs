@@ -1,0 +1,384 @@
+//! Full-text search in every script. Text is indexed with SQLite FTS5's `unicode61` tokenizer,
+//! which splits Latin and Cyrillic into words; runs of Korean, Chinese and Japanese characters,
+//! which have no spaces between words, are indexed as overlapping two-character pieces
+//! (bigrams), so that a two-character name is found inside a longer one. A visitor's query is
+//! turned into quoted phrases of the same pieces: nothing they type is FTS5 syntax.
+
+use rusqlite::{Transaction, params};
+
+use super::DbError;
+use super::read::Database;
+
+/// The longest query the site accepts, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Hangul, CJK ideographs, kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Text as the index holds it: CJK runs become space-separated overlapping bigrams.
+pub fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        match run.len() {
+            0 => {}
+            1 => {
+                out.push(' ');
+                out.push(run[0]);
+                out.push(' ');
+            }
+            _ => {
+                for pair in run.windows(2) {
+                    out.push(' ');
+                    out.push(pair[0]);
+                    out.push(pair[1]);
+                }
+                out.push(' ');
+            }
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if is_cjk(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The words of a query: letters and digits of any script; everything else separates words.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The FTS5 expression for some terms: each a quoted phrase, Latin and Cyrillic words matched
+/// as prefixes (so that "Pyong" and inflected forms find "Pyongyang", "Пхеньяне").
+fn match_expression(terms: &[String], joiner: &str) -> Option<String> {
+    let phrases: Vec<String> = terms
+        .iter()
+        .filter_map(|t| {
+            let pieces = index_text(t);
+            let pieces = pieces.split_whitespace().collect::<Vec<_>>().join(" ");
+            if pieces.is_empty() {
+                return None;
+            }
+            let last_is_cjk = t.chars().last().is_some_and(is_cjk);
+            let len = t.chars().count();
+            // Words of three letters or more match as prefixes; shorter ones would match nearly
+            // everything. A lone CJK character matches the bigrams it starts.
+            let prefix = if last_is_cjk { len == 1 } else { len >= 3 };
+            Some(format!(
+                "\"{}\"{}",
+                pieces.replace('"', ""),
+                if prefix { "*" } else { "" }
+            ))
+        })
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(joiner))
+}
+
+/// One document to index.
+#[derive(Default)]
+pub struct SearchDoc<'a> {
+    pub kind: &'a str,
+    pub key: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub names: String,
+    pub place: String,
+    pub honours: &'a str,
+    pub body: &'a str,
+    pub draft: bool,
+    pub site_kind: Option<&'a str>,
+    pub site_status: Option<&'a str>,
+    pub country_name: Option<&'a str>,
+}
+
+/// Writes documents into both the stored table and the index, during a build.
+pub struct Indexer<'t> {
+    doc: rusqlite::Statement<'t>,
+    fts: rusqlite::Statement<'t>,
+}
+
+impl<'t> Indexer<'t> {
+    pub fn new(tx: &'t Transaction) -> rusqlite::Result<Self> {
+        Ok(Indexer {
+            doc: tx.prepare(
+                "INSERT INTO search_docs (kind, key, url, title, names, place, honours, body, draft, site_kind, site_status, country_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?,
+            fts: tx.prepare("INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+        })
+    }
+
+    pub fn add(&mut self, d: &SearchDoc) -> rusqlite::Result<()> {
+        let id = self.doc.insert(params![
+            d.kind,
+            d.key,
+            d.url,
+            d.title,
+            d.names,
+            d.place,
+            d.honours,
+            d.body,
+            d.draft,
+            d.site_kind,
+            d.site_status,
+            d.country_name
+        ])?;
+        self.fts.execute(params![
+            id,
+            index_text(d.title),
+            index_text(&d.names),
+            index_text(&d.place),
+            index_text(d.honours),
+            index_text(d.body)
+        ])?;
+        Ok(())
+    }
+}
+
+/// One search result, with the stored text it matched on.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: String,
+    pub key: String,
+    pub url: String,
+    pub title: String,
+    pub names: String,
+    pub place: String,
+    pub honours: String,
+    pub body: String,
+    pub draft: bool,
+    pub site_kind: Option<String>,
+    pub site_status: Option<String>,
+    pub country_name: Option<String>,
+}
+
+/// A page of results and how many there are in all.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub total: i64,
+    /// True when no entry had every word, and these results have any of them.
+    pub partial: bool,
+}
+
+impl Database {
+    /// Runs a visitor's query: entries with every word, ranked with titles and names above
+    /// places, whom a site honours, and body text; failing that, entries with any word.
+    pub fn search(&self, query: &str, limit: u32, offset: u32) -> Result<Results, DbError> {
+        let terms = query_terms(query);
+        for (joiner, partial) in [(" ", false), (" OR ", true)] {
+            let Some(expr) = match_expression(&terms, joiner) else {
+                return Ok(Results::default());
+            };
+            let total: i64 = self.conn().prepare_cached(
+                "SELECT count(*) FROM search JOIN search_docs d ON d.id = search.rowid WHERE search MATCH ?1 AND (d.draft = 0 OR ?2)",
+            )?
+            .query_row(params![expr, self.drafts()], |r| r.get(0))?;
+            if total == 0 {
+                if terms.len() > 1 && !partial {
+                    continue;
+                }
+                return Ok(Results::default());
+            }
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT d.kind, d.key, d.url, d.title, d.names, d.place, d.honours, d.body, d.draft,
+                        d.site_kind, d.site_status, d.country_name
+                 FROM search JOIN search_docs d ON d.id = search.rowid
+                 WHERE search MATCH ?1 AND (d.draft = 0 OR ?2)
+                 ORDER BY bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0), d.title
+                 LIMIT ?3 OFFSET ?4",
+            )?;
+            let hits = stmt
+                .query_map(params![expr, self.drafts(), limit, offset], |r| {
+                    Ok(Hit {
+                        kind: r.get(0)?,
+                        key: r.get(1)?,
+                        url: r.get(2)?,
+                        title: r.get(3)?,
+                        names: r.get(4)?,
+                        place: r.get(5)?,
+                        honours: r.get(6)?,
+                        body: r.get(7)?,
+                        draft: r.get(8)?,
+                        site_kind: r.get(9)?,
+                        site_status: r.get(10)?,
+                        country_name: r.get(11)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            return Ok(Results {
+                hits,
+                total,
+                partial,
+            });
+        }
+        Ok(Results::default())
+    }
+}
+
+/// HTML-escapes text and wraps every occurrence of a term in `<mark>`. The only markup in the
+/// result is ours: whatever the text or the query holds is escaped.
+pub fn highlight(text: &str, terms: &[String]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut marked = vec![false; chars.len()];
+    for term in terms {
+        let t: Vec<char> = term.chars().collect();
+        if t.is_empty() || t.len() > lower.len() {
+            continue;
+        }
+        // Latin and Cyrillic words match from their start, as the index does; CJK anywhere.
+        let anywhere = t.iter().all(|c| is_cjk(*c));
+        for start in 0..=lower.len() - t.len() {
+            let at_word_start =
+                start == 0 || !lower[start - 1].is_alphanumeric() || is_cjk(lower[start - 1]);
+            if (anywhere || at_word_start) && lower[start..start + t.len()] == t[..] {
+                marked[start..start + t.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut open = false;
+    for (c, m) in chars.iter().zip(&marked) {
+        if *m && !open {
+            out.push_str("<mark>");
+            open = true;
+        } else if !*m && open {
+            out.push_str("</mark>");
+            open = false;
+        }
+        escape_into(*c, &mut out);
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+fn escape_into(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
+}
+
+/// A short extract of `text` around the first term it holds, highlighted; the start of the text
+/// when it holds none.
+pub fn snippet(text: &str, terms: &[String], width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: String = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let first = terms
+        .iter()
+        .filter_map(|t| {
+            lower
+                .find(t.as_str())
+                .map(|byte| lower[..byte].chars().count())
+        })
+        .min()
+        .unwrap_or(0);
+    let start = first.saturating_sub(width / 3);
+    let end = (start + width).min(chars.len());
+    // Start and end at word boundaries where there are any.
+    let mut s = start;
+    if s > 0 {
+        while s < first && !chars[s - 1].is_whitespace() {
+            s += 1;
+        }
+    }
+    let mut e = end;
+    if e < chars.len() {
+        while e > first && !chars[e].is_whitespace() {
+            e -= 1;
+        }
+        if e <= first {
+            e = end;
+        }
+    }
+    let piece: String = chars[s..e].iter().collect();
+    let mut out = String::new();
+    if s > 0 {
+        out.push('…');
+    }
+    out.push_str(&highlight(piece.trim(), terms));
+    if e < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_runs_become_bigrams() {
+        assert_eq!(
+            index_text("해방탑 monument")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["해방", "방탑", "monument"]
+        );
+        assert_eq!(
+            index_text("纪念碑").split_whitespace().collect::<Vec<_>>(),
+            ["纪念", "念碑"]
+        );
+        assert_eq!(index_text("碑").trim(), "碑");
+    }
+
+    #[test]
+    fn queries_are_only_ever_quoted_phrases() {
+        let t = query_terms("\"NEAR( a* -b :c OR d) 해방탑");
+        assert_eq!(
+            match_expression(&t, " ").as_deref(),
+            Some("\"near\"* \"a\" \"b\" \"c\" \"or\" \"d\" \"해방 방탑\"")
+        );
+        assert_eq!(match_expression(&query_terms("\"\"\" ***"), " "), None);
+    }
+
+    #[test]
+    fn highlighting_escapes_everything_but_its_own_marks() {
+        assert_eq!(
+            highlight("<b>Pyongyang</b> & co", &["pyong".into()]),
+            "&lt;b&gt;<mark>Pyong</mark>yang&lt;/b&gt; &amp; co"
+        );
+        assert_eq!(
+            highlight("Обелиск", &["обел".into()]),
+            "<mark>Обел</mark>иск"
+        );
+        assert_eq!(
+            highlight("a banana", &["a".into()]),
+            "<mark>a</mark> banana"
+        );
+        assert_eq!(
+            highlight("조국해방의 날", &["해방".into()]),
+            "조국<mark>해방</mark>의 날"
+        );
+    }
+}

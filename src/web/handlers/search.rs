@@ -1,0 +1,124 @@
+//! `/search?q=…`: full-text search over every entry, in every script.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::html;
+use crate::db::search::{MAX_QUERY_CHARS, highlight, query_terms, snippet};
+use crate::model_label;
+use crate::web::views::{Pager, SearchPage, SearchResult};
+use crate::web::{Ctx, PageError};
+
+pub const PER_PAGE: u32 = 20;
+
+#[derive(Debug, Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    q: String,
+    page: Option<String>,
+}
+
+/// A `page` parameter: a whole number from 1; anything else is the visitor's mistake.
+pub fn page_number(page: Option<&str>) -> Result<u32, PageError> {
+    match page {
+        None | Some("") => Ok(1),
+        Some(p) => p
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .ok_or_else(|| {
+                PageError::BadRequest(format!(
+                    "`page={p}` is not a page number: use a whole number from 1."
+                ))
+            }),
+    }
+}
+
+pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse, PageError> {
+    let query = params.q.trim().to_string();
+    let n = query.chars().count();
+    if n > MAX_QUERY_CHARS {
+        return Err(PageError::BadRequest(format!(
+            "The search text is {n} characters long; searches of up to {MAX_QUERY_CHARS} characters are accepted. Use a few words from the name or place you are looking for."
+        )));
+    }
+    let page = page_number(params.page.as_deref())?;
+    let terms = query_terms(&query);
+    let results = if terms.is_empty() {
+        Default::default()
+    } else {
+        ctx.db.search(&query, PER_PAGE, (page - 1) * PER_PAGE)?
+    };
+    let hits = results
+        .hits
+        .iter()
+        .map(|h| {
+            // The snippet comes from whichever field matched, body text first.
+            let source = [&h.body, &h.honours, &h.names, &h.place]
+                .into_iter()
+                .find(|t| {
+                    terms
+                        .iter()
+                        .any(|term| t.to_lowercase().contains(term.as_str()))
+                })
+                .unwrap_or(&h.body);
+            SearchResult {
+                url: h.url.clone(),
+                title_html: highlight(&h.title, &terms),
+                snippet_html: snippet(source, &terms, 180),
+                kind_label: match h.kind.as_str() {
+                    "site" => "Site",
+                    "country" => "Country",
+                    "date" => "Commemoration date",
+                    _ => "Page",
+                },
+                site_kind: h.site_kind.as_deref().map(model_label),
+                site_status: h.site_status.clone(),
+                status_label: h.site_status.as_deref().map(model_label),
+                place: (!h.place.is_empty()).then(|| h.place.clone()),
+                draft: h.draft,
+            }
+        })
+        .collect();
+    let title = if query.is_empty() {
+        "Search".to_string()
+    } else {
+        format!("Search: {query}")
+    };
+    let mut layout = ctx.layout(
+        &title,
+        "Search the memorial sites, countries and commemoration dates of the atlas, in any language.",
+        if query.is_empty() { "/search".into() } else { format!("/search?q={}", urlencode(&query)) },
+    );
+    layout.section = "search";
+    layout.breadcrumbs = vec![("Home".into(), "/".into())];
+    let pager = Pager::new(page, results.total, PER_PAGE, |p| {
+        format!("/search?q={}&page={p}", urlencode(&query))
+    });
+    if page > 1 && results.hits.is_empty() && results.total > 0 {
+        return Err(PageError::NotFound);
+    }
+    html(&SearchPage {
+        layout,
+        query,
+        total: results.total,
+        partial: results.partial,
+        hits,
+        pager,
+    })
+}
+
+/// Percent-encodes a query value for a link.
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
