@@ -202,6 +202,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
     )?;
     let mut source = tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     let mut image = tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut location = tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?;
     let mut alias = tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?;
     for s in &content.sites {
         let description = description(
@@ -209,7 +210,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             &s.body,
             &format!("{}, {}", s.title, s.locality),
         );
-        site.execute(params![
+        let rowid = site.insert(params![
             s.slug,
             s.title,
             s.country.value,
@@ -239,6 +240,9 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
             s.file.to_string_lossy(),
             content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
         ])?;
+        if let Some((lat, lon)) = s.coordinates {
+            location.execute(params![rowid, lat, lon])?;
+        }
         for (i, (lang, name)) in s.names.iter().enumerate() {
             site_name.execute(params![s.slug, i as i64, lang, name])?;
         }

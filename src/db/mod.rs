@@ -1,7 +1,9 @@
 //! The SQLite database: its schema, how it is built from content, and every query the site runs.
 //! All SQL of the project lives in this module.
 
+pub mod browse;
 pub mod build;
+pub mod places;
 pub mod read;
 pub mod search;
 
@@ -37,4 +39,4 @@ pub enum DbError {
 }
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";

@@ -140,11 +140,11 @@ pub struct Database {
     drafts: bool,
 }
 
-const SITE_SUMMARY_COLUMNS: &str =
+pub(super) const SITE_SUMMARY_COLUMNS: &str =
     "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
     s.established, s.updated, s.description, s.draft, s.lastmod";
 
-fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
+pub(super) fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
     Ok(SiteSummary {
         slug: row.get(0)?,
         title: row.get(1)?,
@@ -534,10 +534,11 @@ impl Database {
 
     /// Every published page's path with its last modification day, for the sitemap.
     pub fn sitemap_entries(&self) -> Result<Vec<(String, Option<String>)>, DbError> {
-        let mut out: Vec<(String, Option<String>)> = ["/", "/sites/", "/countries/", "/dates/"]
-            .iter()
-            .map(|p| (p.to_string(), None))
-            .collect();
+        let mut out: Vec<(String, Option<String>)> =
+            ["/", "/sites/", "/countries/", "/dates/", "/map/"]
+                .iter()
+                .map(|p| (p.to_string(), None))
+                .collect();
         let mut stmt = self.conn.prepare_cached(
             "SELECT '/sites/' || slug || '/', lastmod FROM sites WHERE draft = 0 OR ?1
              UNION ALL SELECT '/countries/' || code || '/', lastmod FROM countries

@@ -84,6 +84,9 @@ CREATE TABLE sites (
 CREATE INDEX sites_country ON sites(country, locality, title);
 CREATE INDEX sites_updated ON sites(updated);
 
+-- Where the sites with coordinates are, for "nearby" and the maps: id is the site's rowid.
+CREATE VIRTUAL TABLE site_locations USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
 CREATE TABLE site_names (
     site     TEXT NOT NULL REFERENCES sites(slug),
     position INTEGER NOT NULL,

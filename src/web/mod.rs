@@ -6,6 +6,7 @@ pub mod caching;
 pub mod context;
 pub mod error;
 pub mod handlers;
+pub mod map;
 pub mod seo;
 pub mod state;
 pub mod views;
@@ -57,6 +58,9 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
             .route("/dates/", read().to(dates::list))
             .route("/dates/{slug}/", read().to(dates::show))
             .route("/search", read().to(search::search))
+            .route("/map/", read().to(map::world))
+            .route("/on-this-day/", read().to(dates::today))
+            .route("/on-this-day/{day}/", read().to(dates::day))
             .route("/sitemap.xml", read().to(sitemap::sitemap))
             .route("/sitemaps/{n}", read().to(sitemap::part))
             .route("/robots.txt", read().to(sitemap::robots))

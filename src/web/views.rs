@@ -37,6 +37,8 @@ pub struct Layout {
     pub structured: Vec<serde_json::Value>,
     /// Alternate formats of the page (feeds, calendars): (MIME type, title, path).
     pub alternates: Vec<(&'static str, String, String)>,
+    /// A `robots` meta value, for pages that should not be indexed.
+    pub robots: Option<&'static str>,
 }
 
 impl Layout {
@@ -60,6 +62,7 @@ impl Layout {
             og_image: None,
             structured: Vec::new(),
             alternates: Vec::new(),
+            robots: None,
         }
     }
 
@@ -311,6 +314,33 @@ pub struct HomePage {
 pub struct SitesPage {
     pub layout: Layout,
     pub sites: Vec<SiteSummary>,
+    pub total: i64,
+    pub facets: Vec<FacetView>,
+    pub sorts: Vec<SortView>,
+    pub filtered: bool,
+    pub clear_url: String,
+    pub pager: Pager,
+}
+
+/// A filter of the site list with its options.
+pub struct FacetView {
+    pub param: &'static str,
+    pub label: &'static str,
+    pub options: Vec<OptionView>,
+}
+
+/// One option of a filter: following its link applies it (or, when active, removes it).
+pub struct OptionView {
+    pub label: String,
+    pub count: i64,
+    pub url: String,
+    pub active: bool,
+}
+
+pub struct SortView {
+    pub label: &'static str,
+    pub url: String,
+    pub active: bool,
 }
 
 #[derive(Template)]
@@ -319,6 +349,26 @@ pub struct SitePage {
     pub layout: Layout,
     pub site: SiteDetail,
     pub correction_url: String,
+    pub nearby: Vec<Nearby>,
+    /// The locator map, as inline SVG markup built from escaped parts.
+    pub map: Option<String>,
+}
+
+/// Another site near this one.
+pub struct Nearby {
+    pub site: SiteSummary,
+    pub km: f64,
+}
+
+impl Nearby {
+    /// "3.2 km", "48 km", "1,204 km".
+    pub fn distance(&self) -> String {
+        if self.km < 10.0 {
+            format!("{:.1} km", self.km)
+        } else {
+            format!("{} km", thousands(&(self.km.round() as i64)))
+        }
+    }
 }
 
 #[derive(Template)]
@@ -336,6 +386,7 @@ pub struct CountryPage {
     pub groups: Vec<LocalityGroup>,
     pub dates: Vec<DateRow>,
     pub correction_url: String,
+    pub map: Option<String>,
 }
 
 #[derive(Template)]
@@ -343,6 +394,36 @@ pub struct CountryPage {
 pub struct DatesPage {
     pub layout: Layout,
     pub dates: Vec<(DateRow, Upcoming)>,
+    pub months: Vec<Month>,
+}
+
+/// One month of the year calendar.
+pub struct Month {
+    pub number: u32,
+    pub name: &'static str,
+    pub dates: Vec<(DateRow, Upcoming)>,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+pub struct MapPage {
+    pub layout: Layout,
+    pub svg: String,
+    pub sites: Vec<crate::db::places::Located>,
+    pub located: i64,
+    pub total: i64,
+}
+
+#[derive(Template)]
+#[template(path = "on_this_day.html")]
+pub struct OnThisDayPage {
+    pub layout: Layout,
+    pub day_label: String,
+    pub dates: Vec<(DateRow, Vec<SiteSummary>)>,
+    pub prev_url: String,
+    pub prev_label: String,
+    pub next_url: String,
+    pub next_label: String,
 }
 
 #[derive(Template)]

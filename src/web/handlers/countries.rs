@@ -55,6 +55,7 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
                 &format!("/countries/{}/dates.ics", country.code),
             ),
         correction_url: ctx.correction_url(&country.file),
+        map: crate::web::map::country(&ctx.db, &country.code, &country.name)?,
         groups: group_by_locality(sites),
         dates,
         country,

@@ -1,15 +1,18 @@
+use actix_web::http::header;
 use actix_web::{HttpResponse, web};
+use chrono::{Datelike, NaiveDate};
 
 use super::html;
+use crate::content::model::month_name;
 use crate::db::build::truncate_words;
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{DatePage, DatesPage, Upcoming};
+use crate::web::views::{DatePage, DatesPage, Month, OnThisDayPage, Upcoming};
 use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let today = ctx.state.today();
-    let dates = ctx
+    let dates: Vec<_> = ctx
         .db
         .dates()?
         .into_iter()
@@ -18,17 +21,29 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
             (d, next)
         })
         .collect();
+    let months = (1..=12)
+        .map(|m| Month {
+            number: m,
+            name: month_name(m),
+            dates: dates
+                .iter()
+                .filter(|(d, _)| d.date.month == m)
+                .map(|(d, u)| (d.clone(), Upcoming::new(u.date.clone(), today)))
+                .collect(),
+        })
+        .collect();
     let page = DatesPage {
         layout: ctx
             .layout(
                 "Commemoration dates",
-                "The days on which ceremonies are held at memorial sites, in calendar order, with the next time each falls.",
+                "The days on which ceremonies are held at memorial sites, month by month, with the next time each falls.",
                 "/dates/".into(),
             )
             .section("dates")
             .crumbs(&[("Home", "/")])
             .alternate("text/calendar", "Commemoration dates (iCalendar)", "/dates.ics"),
         dates,
+        months,
     };
     html(&page)
 }
@@ -69,6 +84,78 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
         date,
         next,
         sites,
+    };
+    html(&page)
+}
+
+/// `/on-this-day/`: today's view. A temporary redirect, since its target changes every day.
+pub async fn today(ctx: Ctx) -> HttpResponse {
+    let t = ctx.state.today();
+    HttpResponse::Found()
+        .insert_header((
+            header::LOCATION,
+            format!("/on-this-day/{:02}-{:02}/", t.month(), t.day()),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .finish()
+}
+
+/// A day of any year, as `MM-DD`; 29 February included.
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    let (m, d) = s.split_once('-')?;
+    if m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(2000, m.parse().ok()?, d.parse().ok()?)
+}
+
+pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let day = parse_day(&mmdd).ok_or(PageError::NotFound)?;
+    let label = |d: NaiveDate| format!("{} {}", d.day(), month_name(d.month()));
+    let url = |d: NaiveDate| format!("/on-this-day/{:02}-{:02}/", d.month(), d.day());
+    // The calendar of a leap year, so that 29 February has neighbours.
+    let prev = day
+        .pred_opt()
+        .filter(|d| d.year() == 2000)
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2000, 12, 31).unwrap_or(day));
+    let next = day
+        .succ_opt()
+        .filter(|d| d.year() == 2000)
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(day));
+    let mut dates = Vec::new();
+    for d in ctx
+        .db
+        .dates()?
+        .into_iter()
+        .filter(|d| d.date.month == day.month() && d.date.day == day.day())
+    {
+        let sites = ctx.db.date_sites(&d.date.slug)?;
+        dates.push((d, sites));
+    }
+    let day_label = label(day);
+    let description = if dates.is_empty() {
+        format!("No commemoration date in the atlas falls on {day_label}.")
+    } else {
+        format!(
+            "Commemorated on {day_label}: {}.",
+            dates
+                .iter()
+                .map(|(d, _)| d.date.title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let page = OnThisDayPage {
+        layout: ctx
+            .layout(&format!("On this day: {day_label}"), &description, url(day))
+            .section("dates")
+            .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
+        day_label,
+        dates,
+        prev_url: url(prev),
+        prev_label: label(prev),
+        next_url: url(next),
+        next_label: label(next),
     };
     html(&page)
 }

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod fallback;
 pub mod feeds;
 pub mod home;
+pub mod map;
 pub mod pages;
 pub mod search;
 pub mod sitemap;

@@ -1,28 +1,174 @@
+use std::collections::HashMap;
+
 use actix_web::{HttpResponse, web};
 
 use super::html;
+use super::search::{page_number, urlencode};
+use crate::db::browse::{Facet, SiteQuery, Sort};
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{SitePage, SitesPage};
+use crate::web::views::{FacetView, Nearby, OptionView, Pager, SitePage, SitesPage, SortView};
 use crate::web::{Ctx, PageError};
 
-pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let sites = ctx.db.sites()?;
-    let page = SitesPage {
-        layout: ctx
-            .layout(
-                "All sites",
-                &format!(
-                    "{} memorial sites, cemeteries and graves, each with its sources.",
-                    sites.len()
-                ),
-                "/sites/".into(),
-            )
-            .section("sites")
-            .crumbs(&[("Home", "/")]),
-        sites,
+pub const PER_PAGE: u32 = 50;
+
+/// The stable address of a list page: filters in a fixed order, defaults left out.
+fn list_url(filters: &[(Facet, String)], sort: Sort, page: u32) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for facet in Facet::ALL {
+        if let Some((_, v)) = filters.iter().find(|(f, _)| *f == facet) {
+            parts.push(format!("{}={}", facet.param(), urlencode(v)));
+        }
+    }
+    if sort != Sort::Name {
+        parts.push(format!("sort={}", sort.param()));
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        "/sites/".into()
+    } else {
+        format!("/sites/?{}", parts.join("&"))
+    }
+}
+
+pub async fn list(
+    ctx: Ctx,
+    params: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let mut filters = Vec::new();
+    for facet in Facet::ALL {
+        let Some(value) = params.get(facet.param()).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let valid = ctx.db.facet_values(facet)?;
+        if !valid.iter().any(|v| v == value) {
+            return Err(PageError::BadRequest(format!(
+                "`{}` is not a valid {} filter. Valid values: {}.",
+                value,
+                facet.param(),
+                valid.join(", ")
+            )));
+        }
+        filters.push((facet, value.clone()));
+    }
+    let sort = match params.get("sort").map(String::as_str) {
+        None | Some("") => Sort::Name,
+        Some(s) => Sort::ALL
+            .into_iter()
+            .find(|x| x.param() == s)
+            .ok_or_else(|| {
+                PageError::BadRequest(format!(
+                    "`{s}` is not a valid sort. Valid values: {}.",
+                    Sort::ALL.map(Sort::param).join(", ")
+                ))
+            })?,
     };
-    html(&page)
+    let page = page_number(params.get("page").map(String::as_str))?;
+    let query = SiteQuery {
+        filters: filters.clone(),
+        sort,
+        page,
+        per_page: PER_PAGE,
+    };
+    let list = ctx.db.browse_sites(&query)?;
+    if page > 1 && list.sites.is_empty() {
+        return Err(PageError::NotFound);
+    }
+
+    let facets = list
+        .facets
+        .iter()
+        .map(|(facet, options)| {
+            let active = query.value(*facet).map(str::to_string);
+            let options = options
+                .iter()
+                .map(|o| {
+                    let is_active = active.as_deref() == Some(o.value.as_str());
+                    // Choosing an option replaces that facet's value; choosing it again clears it.
+                    let mut next: Vec<(Facet, String)> = filters
+                        .iter()
+                        .filter(|(f, _)| f != facet)
+                        .cloned()
+                        .collect();
+                    if !is_active {
+                        next.push((*facet, o.value.clone()));
+                    }
+                    let label = match facet {
+                        Facet::Kind | Facet::Status => crate::model_label(&o.label),
+                        _ => o.label.clone(),
+                    };
+                    OptionView {
+                        label,
+                        count: o.count,
+                        url: list_url(&next, sort, 1),
+                        active: is_active,
+                    }
+                })
+                .collect();
+            FacetView {
+                param: facet.param(),
+                label: facet.label(),
+                options,
+            }
+        })
+        .collect();
+    let sorts = Sort::ALL
+        .into_iter()
+        .map(|s| SortView {
+            label: s.label(),
+            url: list_url(&filters, s, 1),
+            active: s == sort,
+        })
+        .collect();
+    let filtered = !filters.is_empty();
+    let heading = if filtered {
+        "Sites (filtered)"
+    } else {
+        "All sites"
+    };
+    let path = list_url(&filters, sort, page);
+    let title = if page > 1 {
+        format!("{heading}, page {page}")
+    } else {
+        heading.to_string()
+    };
+    let described: Vec<String> = filters
+        .iter()
+        .map(|(f, v)| format!("{} {v}", f.param()))
+        .collect();
+    let description = if filtered {
+        format!(
+            "{} memorial sites matching {}, each with its sources.",
+            list.total,
+            described.join(", ")
+        )
+    } else {
+        format!(
+            "{} memorial sites, cemeteries and graves, each with its sources.",
+            list.total
+        )
+    };
+    let mut layout = ctx
+        .layout(&title, &description, path)
+        .section("sites")
+        .crumbs(&[("Home", "/")]);
+    // Filtered and re-sorted views are the same content: search engines index the plain list.
+    if filtered || sort != Sort::Name {
+        layout.robots = Some("noindex, follow");
+    }
+    let pager = Pager::new(page, list.total, PER_PAGE, |p| list_url(&filters, sort, p));
+    html(&SitesPage {
+        layout,
+        sites: list.sites,
+        total: list.total,
+        facets,
+        sorts,
+        filtered,
+        clear_url: list_url(&[], sort, 1),
+        pager,
+    })
 }
 
 pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
@@ -48,9 +194,21 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
         .first()
         .map(|i| format!("{base}/static/{}", i.file));
     let correction_url = ctx.correction_url(&site.file);
+    let nearby = match (site.latitude, site.longitude) {
+        (Some(lat), Some(lon)) => ctx
+            .db
+            .nearest(&site.summary.slug, lat, lon, 5)?
+            .into_iter()
+            .map(|(site, km)| Nearby { site, km })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let map = crate::web::map::locator(&ctx.db, &site)?;
     html(&SitePage {
         layout,
         site,
         correction_url,
+        nearby,
+        map,
     })
 }

@@ -1,0 +1,328 @@
+//! Maps drawn on the server as inline SVG: country outlines from Natural Earth (public domain,
+//! compiled in from `countries-*.txt`, see `convert.py`) and a marker per site, each marker a
+//! link with an accessible name. No tiles, no scripts, no request to another host.
+
+use std::fmt::Write;
+use std::sync::LazyLock;
+
+use crate::db::Database;
+use crate::db::places::Located;
+use crate::db::read::SiteDetail;
+use crate::urls;
+use crate::web::PageError;
+
+struct Outline {
+    code: String,
+    rings: Vec<Ring>,
+}
+
+struct Ring {
+    points: Vec<(f64, f64)>,
+    /// min lon, min lat, max lon, max lat
+    bbox: (f64, f64, f64, f64),
+}
+
+fn parse(text: &str) -> Vec<Outline> {
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            let code = parts.next()?.to_string();
+            let _name = parts.next()?;
+            let rings = parts
+                .next()?
+                .split(';')
+                .map(|r| {
+                    let points: Vec<(f64, f64)> = r
+                        .split(' ')
+                        .filter_map(|p| {
+                            let (lon, lat) = p.split_once(',')?;
+                            Some((lon.parse().ok()?, lat.parse().ok()?))
+                        })
+                        .collect();
+                    let bbox = points
+                        .iter()
+                        .fold((180.0, 90.0, -180.0, -90.0), |b, &(x, y)| {
+                            (
+                                f64::min(b.0, x),
+                                f64::min(b.1, y),
+                                f64::max(b.2, x),
+                                f64::max(b.3, y),
+                            )
+                        });
+                    Ring { points, bbox }
+                })
+                .filter(|r| r.points.len() >= 3)
+                .collect();
+            Some(Outline { code, rings })
+        })
+        .collect()
+}
+
+/// Detailed outlines for local maps, and coarse ones for the world map.
+static DETAILED: LazyLock<Vec<Outline>> =
+    LazyLock::new(|| parse(include_str!("countries-50m.txt")));
+static COARSE: LazyLock<Vec<Outline>> = LazyLock::new(|| parse(include_str!("countries-110m.txt")));
+
+/// The part of the earth a map shows, and its size in pixels. Equirectangular, with longitude
+/// scaled by the cosine of the middle latitude so that local maps keep their shapes.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub min_lon: f64,
+    pub max_lon: f64,
+    pub min_lat: f64,
+    pub max_lat: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl View {
+    pub fn world() -> View {
+        View {
+            min_lon: -180.0,
+            max_lon: 180.0,
+            min_lat: -90.0,
+            max_lat: 90.0,
+            width: 960.0,
+            height: 480.0,
+        }
+    }
+
+    /// A view around a box, at least `min_span` degrees high, `width` pixels wide.
+    pub fn around(
+        min_lon: f64,
+        min_lat: f64,
+        max_lon: f64,
+        max_lat: f64,
+        min_span: f64,
+        width: f64,
+    ) -> View {
+        let (clat, clon) = ((min_lat + max_lat) / 2.0, (min_lon + max_lon) / 2.0);
+        let k = clat.to_radians().cos().max(0.2);
+        let lat_span = ((max_lat - min_lat) * 1.2).max(min_span);
+        let lon_span = ((max_lon - min_lon) * 1.2).max(lat_span * 4.0 / 3.0 / k);
+        // Keep a 4:3 frame: widen whichever side is short.
+        let lat_span = lat_span.max(lon_span * k * 3.0 / 4.0);
+        let lon_span = lon_span.max(lat_span * 4.0 / 3.0 / k);
+        View {
+            min_lon: clon - lon_span / 2.0,
+            max_lon: clon + lon_span / 2.0,
+            min_lat: (clat - lat_span / 2.0).max(-90.0),
+            max_lat: (clat + lat_span / 2.0).min(90.0),
+            width,
+            height: (width * 3.0 / 4.0).round(),
+        }
+    }
+
+    /// Pixel position of a point.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let x = (lon - self.min_lon) / (self.max_lon - self.min_lon) * self.width;
+        let y = (self.max_lat - lat) / (self.max_lat - self.min_lat) * self.height;
+        (x, y)
+    }
+
+    fn shows(&self, b: (f64, f64, f64, f64)) -> bool {
+        b.2 >= self.min_lon && b.0 <= self.max_lon && b.3 >= self.min_lat && b.1 <= self.max_lat
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The outlines inside a view as one path per class: the highlighted country and the rest.
+fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (String, String) {
+    let (mut other, mut focus) = (String::new(), String::new());
+    for o in outlines {
+        let target = if Some(o.code.as_str()) == highlight {
+            &mut focus
+        } else {
+            &mut other
+        };
+        for ring in o.rings.iter().filter(|r| view.shows(r.bbox)) {
+            let mut last: Option<(i64, i64)> = None;
+            let mut n = 0;
+            for &(lon, lat) in &ring.points {
+                let (x, y) = view.project(lon, lat);
+                // Half-pixel precision: more is invisible and only adds bytes.
+                let p = ((x * 2.0).round() as i64, (y * 2.0).round() as i64);
+                if last == Some(p) {
+                    continue;
+                }
+                let _ = write!(
+                    target,
+                    "{}{},{}",
+                    if n == 0 { "M" } else { "L" },
+                    p.0 as f64 / 2.0,
+                    p.1 as f64 / 2.0
+                );
+                last = Some(p);
+                n += 1;
+            }
+            if n > 0 {
+                target.push('Z');
+            }
+        }
+    }
+    (other, focus)
+}
+
+/// A map as inline SVG, with a marker for each site; `current` is drawn larger.
+pub fn render(
+    view: &View,
+    outlines_detail: bool,
+    highlight: Option<&str>,
+    label: &str,
+    markers: &[Located],
+    current: Option<&str>,
+) -> String {
+    let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
+    let (other, focus) = land_paths(view, outlines, highlight);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"group\" aria-label=\"{label}\">",
+        w = view.width,
+        h = view.height,
+        label = escape(label)
+    );
+    let _ = write!(
+        svg,
+        "<rect class=\"map-sea\" width=\"{}\" height=\"{}\"/>",
+        view.width, view.height
+    );
+    if !other.is_empty() {
+        let _ = write!(svg, "<path class=\"map-land\" d=\"{other}\"/>");
+    }
+    if !focus.is_empty() {
+        let _ = write!(svg, "<path class=\"map-land map-focus\" d=\"{focus}\"/>");
+    }
+    for m in markers {
+        let (x, y) = view.project(m.lon, m.lat);
+        if x < 0.0 || y < 0.0 || x > view.width || y > view.height {
+            continue;
+        }
+        let is_current = current == Some(m.site.slug.as_str());
+        let name = format!("{}, {}", m.site.title, m.site.locality);
+        let _ = write!(
+            svg,
+            "<a href=\"{href}\" aria-label=\"{name}\"{cur}><circle class=\"map-marker{cls}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" data-lat=\"{lat}\" data-lon=\"{lon}\"><title>{name}</title></circle></a>",
+            href = urls::site(&m.site.slug),
+            name = escape(&name),
+            cur = if is_current {
+                " aria-current=\"page\""
+            } else {
+                ""
+            },
+            cls = if is_current {
+                " map-marker-current"
+            } else {
+                ""
+            },
+            r = if is_current { 7 } else { 5 },
+            lat = m.lat,
+            lon = m.lon,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The small map on a site page: the site, its neighbours in view, and the country around it.
+pub fn locator(db: &Database, site: &SiteDetail) -> Result<Option<String>, PageError> {
+    let (Some(lat), Some(lon)) = (site.latitude, site.longitude) else {
+        return Ok(None);
+    };
+    let view = View::around(lon, lat, lon, lat, 6.0, 360.0);
+    let mut markers = db.sites_in_box(
+        view.min_lat,
+        view.max_lat,
+        view.min_lon,
+        view.max_lon,
+        &site.summary.slug,
+    )?;
+    markers.push(Located {
+        site: site.summary.clone(),
+        lat,
+        lon,
+    });
+    let label = format!("Map: where {} is", site.summary.title);
+    Ok(Some(render(
+        &view,
+        true,
+        Some(&site.summary.country),
+        &label,
+        &markers,
+        Some(&site.summary.slug),
+    )))
+}
+
+/// The map on a country page: its sites, or the country's largest landmass where none has
+/// coordinates.
+pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, PageError> {
+    let markers = db.located_sites(Some(code))?;
+    let bbox = if markers.is_empty() {
+        DETAILED
+            .iter()
+            .find(|o| o.code == code)
+            .and_then(|o| {
+                o.rings
+                    .iter()
+                    .max_by(|a, b| area(a.bbox).total_cmp(&area(b.bbox)))
+            })
+            .map(|r| r.bbox)
+    } else {
+        Some(markers.iter().fold((180.0, 90.0, -180.0, -90.0), |b, m| {
+            (
+                f64::min(b.0, m.lon),
+                f64::min(b.1, m.lat),
+                f64::max(b.2, m.lon),
+                f64::max(b.3, m.lat),
+            )
+        }))
+    };
+    let Some(b) = bbox else { return Ok(None) };
+    let view = View::around(b.0, b.1, b.2, b.3, 4.0, 480.0);
+    Ok(Some(render(
+        &view,
+        true,
+        Some(code),
+        &format!("Map of the memorial sites in {name}"),
+        &markers,
+        None,
+    )))
+}
+
+fn area(b: (f64, f64, f64, f64)) -> f64 {
+    (b.2 - b.0) * (b.3 - b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlines_parse_and_include_the_first_countries() {
+        for code in ["kp", "kr", "ru", "cn"] {
+            assert!(DETAILED.iter().any(|o| o.code == code), "{code}");
+            assert!(COARSE.iter().any(|o| o.code == code), "{code}");
+        }
+    }
+
+    #[test]
+    fn the_world_view_projects_plainly() {
+        let v = View::world();
+        assert_eq!(v.project(-180.0, 90.0), (0.0, 0.0));
+        assert_eq!(v.project(0.0, 0.0), (480.0, 240.0));
+    }
+}

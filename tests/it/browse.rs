@@ -1,0 +1,308 @@
+//! Browsing: filters with counts, sorting, pages, nearby sites, maps and the calendar.
+
+use crate::support::{Tree, app_for, fixture_app};
+
+/// The site links of the list table, in order.
+fn listed(body: &str) -> Vec<String> {
+    body.match_indices("<th scope=\"row\"><a href=\"")
+        .map(|(i, m)| {
+            body[i + m.len()..]
+                .split('"')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn filters_combine_and_show_counts() {
+    let app = fixture_app(false).await;
+    let all = app.get("/sites/").await;
+    all.assert_has(&[
+        "3 sites.",
+        "<a href=\"/sites/?country=kp\">North Korea <span class=\"count\">(2)</span></a>",
+        "<a href=\"/sites/?kind=monument\">Monument <span class=\"count\">(2)</span></a>",
+        "<a href=\"/sites/?status=planned\">Planned <span class=\"count\">(1)</span></a>",
+        "<a href=\"/sites/?conflict=Second+World+War\">Second World War <span class=\"count\">(1)</span></a>",
+        "<a href=\"/sites/?date=victory-day\">Victory Day <span class=\"count\">(2)</span></a>",
+    ]);
+    let kp = app.get("/sites/?country=kp").await;
+    assert_eq!(kp.status, 200);
+    assert_eq!(
+        listed(&kp.body),
+        ["/sites/dismantled-monument/", "/sites/full-site/"]
+    );
+    kp.assert_has(&[
+        "2 sites match the filters.",
+        "<a href=\"/sites/\">Clear all filters</a>",
+        "noindex, follow",
+    ]);
+    // Counts of the other filters follow the chosen one; the chosen one's link removes it.
+    kp.assert_has(&[
+        "<a href=\"/sites/?country=kp&#38;status=dismantled\">Dismantled <span class=\"count\">(1)</span></a>",
+        "<a href=\"/sites/\" aria-current=\"true\" class=\"facet-active\">North Korea",
+    ]);
+    let both = app
+        .get("/sites/?country=kp&status=dismantled&date=victory-day")
+        .await;
+    assert_eq!(listed(&both.body), ["/sites/dismantled-monument/"]);
+    let none = app.get("/sites/?country=ru&kind=monument").await;
+    none.assert_has(&[
+        "0 sites match the filters.",
+        "No site matches these filters.",
+    ]);
+}
+
+#[actix_web::test]
+async fn unknown_filter_values_answer_400_with_the_valid_values() {
+    let app = fixture_app(false).await;
+    for (url, valid) in [
+        ("/sites/?country=zz", "cn, kp, ru"),
+        (
+            "/sites/?kind=tower",
+            "monument, cemetery, grave, memorial-complex, museum, plaque, street, park",
+        ),
+        ("/sites/?status=gone", "extant, destroyed"),
+        (
+            "/sites/?date=nope",
+            "leap-day-remembrance, victory-day, korea-liberation-day",
+        ),
+        (
+            "/sites/?conflict=Nope",
+            "Second World War, Soviet–Japanese War",
+        ),
+        ("/sites/?sort=age", "name, country, established"),
+        ("/sites/?page=-1", "whole number"),
+    ] {
+        let page = app.get(url).await;
+        assert_eq!(page.status, 400, "{url}");
+        page.assert_has(&[valid]);
+    }
+}
+
+#[actix_web::test]
+async fn sorting_and_stable_pages() {
+    let tree = Tree::fixture();
+    for i in 0..55 {
+        tree.write(
+            &format!("sites/extra-{i:02}.md"),
+            format!("+++\ntitle = \"Extra {i:02}\"\ncountry = \"ru\"\nlocality = \"Moscow\"\nkind = \"plaque\"\nstatus = \"extant\"\nestablished = \"{}\"\n[[sources]]\ntitle = \"S\"\n+++\n", 1900 + i),
+        );
+    }
+    tree.build();
+    let app = app_for(tree, false).await;
+    let first = app.get("/sites/?sort=established").await;
+    let rows = listed(&first.body);
+    assert_eq!(rows.len(), 50);
+    assert_eq!(rows[0], "/sites/extra-00/", "oldest first");
+    first.assert_has(&[
+        "Page 1 of 2",
+        "<a href=\"/sites/?sort=established&#38;page=2\" rel=\"next\">Next page</a>",
+    ]);
+    let second = app.get("/sites/?sort=established&page=2").await;
+    assert_eq!(second.status, 200);
+    let rows2 = listed(&second.body);
+    assert_eq!(rows2.len(), 8);
+    assert!(
+        rows.contains(&"/sites/full-site/".to_string()),
+        "1947-08-15 sorts among the years"
+    );
+    assert!(
+        rows2.last().is_some_and(|r| r == "/sites/kursk-plan/"),
+        "sites without a date come last: {rows2:?}"
+    );
+    assert_eq!(app.get("/sites/?sort=established&page=3").await.status, 404);
+    let by_name = listed(&app.get("/sites/").await.body);
+    assert_eq!(by_name[0], "/sites/dismantled-monument/");
+    let by_country = listed(&app.get("/sites/?sort=country").await.body);
+    assert_eq!(
+        by_country[0], "/sites/dismantled-monument/",
+        "North Korea before Russia"
+    );
+    assert_eq!(
+        by_country[2..4],
+        ["/sites/kursk-plan/", "/sites/extra-00/"],
+        "then by place: Kursk before Moscow"
+    );
+}
+
+const NEAR: [(&str, f64, f64); 7] = [
+    ("a-two-km", 39.0572, 125.7625),
+    ("b-ten-km", 39.1292, 125.7625),
+    ("c-fifty-km", 39.4892, 125.7625),
+    ("d-hundred-km", 39.9392, 125.7625),
+    ("e-far", 45.0, 125.7625),
+    ("f-farther", 50.0, 125.7625),
+    ("g-other-side", -39.0, -54.0),
+];
+
+#[actix_web::test]
+async fn site_pages_list_the_five_nearest_sites_with_distances() {
+    let tree = Tree::fixture();
+    for (slug, lat, lon) in NEAR {
+        tree.write(
+            &format!("sites/{slug}.md"),
+            format!("+++\ntitle = \"Near {slug}\"\ncountry = \"kp\"\nlocality = \"X\"\nkind = \"grave\"\nstatus = \"extant\"\ncoordinates = [{lat}, {lon}]\n[[sources]]\ntitle = \"S\"\n+++\n"),
+        );
+    }
+    tree.build();
+    let app = app_for(tree, false).await;
+    let page = app.get("/sites/full-site/").await;
+    page.assert_has(&[
+        "<h2 id=\"nearby-heading\">Nearby sites</h2>",
+        "Near a-two-km</a> <span class=\"meta\">2.0 km",
+        "Near b-ten-km</a> <span class=\"meta\">10 km",
+        "Near d-hundred-km</a> <span class=\"meta\">100 km",
+    ]);
+    let section = page
+        .body
+        .split("id=\"nearby-heading\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("nearby section");
+    let order: Vec<usize> = [
+        "a-two-km",
+        "b-ten-km",
+        "c-fifty-km",
+        "d-hundred-km",
+        "e-far",
+    ]
+    .iter()
+    .map(|s| {
+        section
+            .find(&format!("/sites/{s}/"))
+            .unwrap_or_else(|| panic!("{s} listed"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "nearest first");
+    assert!(
+        !section.contains("f-farther") && !section.contains("g-other-side"),
+        "five only"
+    );
+    // A site without coordinates has no such list.
+    assert!(
+        !app.get("/sites/dismantled-monument/")
+            .await
+            .body
+            .contains("nearby-heading")
+    );
+}
+
+/// The marker of a site in an SVG map: (cx, cy).
+fn marker(body: &str, slug: &str) -> (f64, f64) {
+    let start = body
+        .find(&format!("<a href=\"/sites/{slug}/\""))
+        .unwrap_or_else(|| panic!("no marker for {slug}"));
+    let rest = &body[start..];
+    let attr = |name: &str| -> f64 {
+        let i = rest.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        rest[i..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("number")
+    };
+    (attr("cx"), attr("cy"))
+}
+
+#[actix_web::test]
+async fn the_world_map_puts_each_marker_at_its_coordinates() {
+    let tree = Tree::fixture();
+    for (slug, lat, lon) in NEAR {
+        tree.write(
+            &format!("sites/{slug}.md"),
+            format!("+++\ntitle = \"Near {slug}\"\ncountry = \"kp\"\nlocality = \"X\"\nkind = \"grave\"\nstatus = \"extant\"\ncoordinates = [{lat}, {lon}]\n[[sources]]\ntitle = \"S\"\n+++\n"),
+        );
+    }
+    tree.build();
+    let app = app_for(tree, false).await;
+    let page = app.get("/map/").await;
+    assert_eq!(page.status, 200);
+    page.assert_has(&[
+        "<svg class=\"map\"",
+        "viewBox=\"0 0 960 480\"",
+        "aria-label=\"Fixture Obelisk, Pyongyang\"",
+        "<title>Fixture Obelisk, Pyongyang</title>",
+    ]);
+    // Equirectangular world: x = (lon + 180) / 360 × 960, y = (90 − lat) / 180 × 480.
+    for (slug, lat, lon) in [
+        ("full-site", 39.0392, 125.7625),
+        ("g-other-side", -39.0, -54.0),
+    ] {
+        let (cx, cy) = marker(&page.body, slug);
+        assert!(
+            (cx - (lon + 180.0) / 360.0 * 960.0).abs() < 0.1,
+            "{slug}: cx {cx}"
+        );
+        assert!(
+            (cy - (90.0 - lat) / 180.0 * 480.0).abs() < 0.1,
+            "{slug}: cy {cy}"
+        );
+    }
+    assert!(
+        page.body.contains("8 of 10 sites have coordinates"),
+        "sites without coordinates are counted, not placed"
+    );
+    assert!(
+        !page.body.contains("http://") || page.body.contains("https://www.openstreetmap.org/"),
+        "no request to another host"
+    );
+    // Site and country pages carry their own locator map.
+    let site = app.get("/sites/full-site/").await;
+    site.assert_has(&[
+        "<figure class=\"locator\">",
+        "aria-current=\"page\"><circle class=\"map-marker map-marker-current\"",
+    ]);
+    let country = app.get("/countries/kp/").await;
+    country.assert_has(&[
+        "<figure class=\"country-map\">",
+        "<a href=\"/sites/a-two-km/\"",
+    ]);
+}
+
+#[actix_web::test]
+async fn the_calendar_groups_dates_by_month_and_on_this_day_redirects_to_today() {
+    let app = fixture_app(false).await;
+    let page = app.get("/dates/").await;
+    page.assert_has(&[
+        "<h2 id=\"month-1\">January</h2>",
+        "<h2 id=\"month-12\">December</h2>",
+        "<h2 id=\"month-5\">May</h2>",
+    ]);
+    let may = page
+        .body
+        .split("<h2 id=\"month-5\">")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("May");
+    assert!(may.contains("Victory Day"));
+    assert!(!may.contains("Korea Liberation Day"));
+
+    let redirect = app.get("/on-this-day/").await;
+    assert_eq!(redirect.status, 302);
+    assert_eq!(redirect.header("location"), "/on-this-day/11-23/");
+
+    let day = app.get("/on-this-day/05-09/").await;
+    assert_eq!(day.status, 200);
+    day.assert_has(&[
+        "<h1>On this day: 9 May</h1>",
+        "Victory Day",
+        "/sites/full-site/",
+        "/sites/dismantled-monument/",
+        "href=\"/on-this-day/05-08/\"",
+        "href=\"/on-this-day/05-10/\"",
+    ]);
+    let leap = app.get("/on-this-day/02-29/").await;
+    leap.assert_has(&["Leap Day Remembrance", "href=\"/on-this-day/03-01/\""]);
+    let quiet = app.get("/on-this-day/11-23/").await;
+    quiet.assert_has(&["No commemoration date in the atlas falls on 23 November."]);
+    for bad in [
+        "/on-this-day/02-30/",
+        "/on-this-day/13-01/",
+        "/on-this-day/5-9/",
+        "/on-this-day/xx/",
+    ] {
+        assert_eq!(app.get(bad).await.status, 404, "{bad}");
+    }
+}
