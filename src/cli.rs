@@ -251,11 +251,23 @@ fn serve(cli: &Cli) -> Result<(), CliError> {
         println!("Watching {} for changes", cli.content.display());
         Some(watch)
     } else {
-        if is_stale(&cli.content, &cli.db) {
+        // A database from another version of the program, or a damaged one, is rebuilt too.
+        let unreadable = match db::Database::open(&cli.db, cli.drafts) {
+            Err(DbError::Invalid { .. }) => {
+                eprintln!(
+                    "The database {} is damaged or from another version: rebuilding it from {}.",
+                    cli.db.display(),
+                    cli.content.display()
+                );
+                true
+            }
+            _ => false,
+        };
+        if unreadable || is_stale(&cli.content, &cli.db) {
             match build(&cli.content, &cli.db) {
                 Ok(()) => {}
-                // With a database from an earlier build, the site still serves that last good version.
-                Err(CliError::Content(report)) if cli.db.is_file() => {
+                // With a readable database from an earlier build, the site serves that last good version.
+                Err(CliError::Content(report)) if cli.db.is_file() && !unreadable => {
                     eprintln!(
                         "{report}\nThe content has errors: serving the last good database instead."
                     );
@@ -271,6 +283,10 @@ fn serve(cli: &Cli) -> Result<(), CliError> {
     let addr = cli.bind;
     actix_web::rt::System::new().block_on(async move {
         let server = actix_web::HttpServer::new(move || crate::web::app(shared.clone()))
+            // Slow or idle clients are cut off rather than holding a connection open.
+            .client_request_timeout(std::time::Duration::from_secs(5))
+            .client_disconnect_timeout(std::time::Duration::from_secs(2))
+            .keep_alive(std::time::Duration::from_secs(15))
             .bind(addr)
             .map_err(|source| CliError::Bind { addr, source })?;
         let local = server.addrs().first().copied().unwrap_or(addr);

@@ -6,6 +6,7 @@ pub mod caching;
 pub mod context;
 pub mod error;
 pub mod handlers;
+pub mod hardening;
 pub mod map;
 pub mod seo;
 pub mod state;
@@ -45,6 +46,7 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
         use handlers::*;
         let static_dir = shared.config.static_dir.clone();
         cfg.app_data(shared.clone())
+            .app_data(web::PathConfig::default().error_handler(|_, _| PageError::NotFound.into()))
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
                 PageError::BadRequest(format!("The address has a malformed query string ({e})."))
                     .into()
@@ -105,6 +107,7 @@ pub fn app(
             handlers::fallback::redirects,
         ))
         .wrap(actix_web::middleware::from_fn(caching::validators))
+        .wrap(actix_web::middleware::from_fn(hardening::screen))
         .wrap(security_headers())
         .wrap(Compress::default())
         .configure(configure(shared))

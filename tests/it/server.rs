@@ -67,19 +67,50 @@ fn serve_builds_the_missing_database_and_answers_over_http() {
 }
 
 #[test]
-fn serve_refuses_a_corrupt_database_with_a_clear_message() {
+fn serve_rebuilds_a_damaged_database_and_refuses_when_it_cannot() {
     let tree = Tree::fixture();
     tree.build();
-    // Truncate the database, and make it newer than the content so that serve does not rebuild it.
-    let bytes = std::fs::read(tree.db()).expect("db");
-    std::fs::write(tree.db(), &bytes[..bytes.len() / 3]).expect("truncate");
+    let truncate = || {
+        let bytes = std::fs::read(tree.db()).expect("db");
+        std::fs::write(tree.db(), &bytes[..bytes.len() / 3]).expect("truncate");
+    };
+    // Damaged, with good content: rebuilt, and the server goes on to start (the address is
+    // taken on purpose, so that the command returns).
+    truncate();
+    let blocker = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let taken = blocker.local_addr().expect("addr").to_string();
+    let out = tree.run(&["serve", "--bind", &taken]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is damaged or from another version: rebuilding it"),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("built "),
+        "rebuilt"
+    );
+    assert!(
+        stderr.contains("cannot serve on"),
+        "then the clear bind error: {stderr}"
+    );
+    assert!(!out.status.success());
+    assert!(
+        memorial_atlas::db::Database::open(&tree.db(), false).is_ok(),
+        "the rebuilt database opens"
+    );
+
+    // Damaged, and the content broken too: a clear message and a non-zero exit, never a panic.
+    truncate();
+    tree.write("sites/broken.md", "+++\ntitle = 5\n+++\n");
     let out = tree.run(&["serve", "--bind", "127.0.0.1:0"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("is not a Memorial Atlas database or is damaged"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("memorial-atlas build"), "{stderr}");
+    assert!(stderr.contains("content/sites/broken.md:2:9"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // Missing, with broken content: the same.
+    std::fs::remove_file(tree.db()).expect("rm");
+    let out = tree.run(&["serve", "--bind", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }

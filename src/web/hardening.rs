@@ -1,0 +1,124 @@
+//! Requests the site refuses before any handler sees them: over-long addresses, bad
+//! percent-encoding, text that is not UTF-8, and paths that try to climb out of a folder. Each
+//! gets the site's own error page with a 4xx status.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError};
+
+use super::PageError;
+
+/// The longest path, and the longest query string, the site answers.
+pub const MAX_PATH: usize = 2048;
+pub const MAX_QUERY: usize = 8192;
+/// The most bytes all request headers together may take.
+pub const MAX_HEADERS: usize = 16 * 1024;
+
+/// Percent-decodes, or says why it cannot: a `%` not followed by two hex digits.
+fn percent_decode(s: &str) -> Result<Vec<u8>, ()> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = b.get(i + 1..i + 3).ok_or(())?;
+            let s = std::str::from_utf8(hex).map_err(|_| ())?;
+            out.push(u8::from_str_radix(s, 16).map_err(|_| ())?);
+            i += 3;
+        } else {
+            out.push(if b[i] == b'+' { b' ' } else { b[i] });
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn reject(
+    req: ServiceRequest,
+    status: actix_web::http::StatusCode,
+    why: &str,
+) -> ServiceResponse<BoxBody> {
+    let mut resp: HttpResponse = PageError::BadRequest(why.to_string()).error_response();
+    *resp.status_mut() = status;
+    req.into_response(resp)
+}
+
+pub async fn screen(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    use actix_web::http::StatusCode;
+    let uri = req.uri();
+    let path = uri.path();
+    let query = uri.query().unwrap_or("");
+    if path.len() > MAX_PATH || query.len() > MAX_QUERY {
+        return Ok(reject(
+            req,
+            StatusCode::URI_TOO_LONG,
+            "The address is too long for this site.",
+        ));
+    }
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADERS {
+        return Ok(reject(
+            req,
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request's headers are too large.",
+        ));
+    }
+    let decoded_path = match percent_decode(path) {
+        Ok(b) => b,
+        Err(()) => {
+            return Ok(reject(
+                req,
+                StatusCode::BAD_REQUEST,
+                "The address has a malformed percent-encoding.",
+            ));
+        }
+    };
+    let Ok(decoded_path) = String::from_utf8(decoded_path) else {
+        return Ok(reject(
+            req,
+            StatusCode::BAD_REQUEST,
+            "The address is not valid UTF-8 text.",
+        ));
+    };
+    // `..` or a backslash in any form is never part of an address of this site.
+    if decoded_path
+        .split(['/', '\\'])
+        .any(|seg| seg == ".." || seg == ".")
+        || decoded_path.contains('\\')
+        || decoded_path.contains('\0')
+    {
+        return Ok(reject(
+            req,
+            StatusCode::BAD_REQUEST,
+            "The address tries to leave the site's folders.",
+        ));
+    }
+    for pair in query.split('&') {
+        match percent_decode(pair) {
+            Ok(b) if std::str::from_utf8(&b).is_ok() => {}
+            Ok(_) => {
+                return Ok(reject(
+                    req,
+                    StatusCode::BAD_REQUEST,
+                    "The query string is not valid UTF-8 text.",
+                ));
+            }
+            Err(()) => {
+                return Ok(reject(
+                    req,
+                    StatusCode::BAD_REQUEST,
+                    "The query string has a malformed percent-encoding.",
+                ));
+            }
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
