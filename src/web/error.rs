@@ -8,6 +8,41 @@ use askama::Template;
 use super::views::{ErrorPage, Layout};
 use crate::db::DbError;
 
+/// Gives every error the site's own page: responses made by the framework or the static-file
+/// service (a directory, a method not allowed) come as plain text otherwise.
+pub async fn own_pages(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let status = res.status();
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_html {
+        return Ok(res.map_into_boxed_body());
+    }
+    let error = match status {
+        StatusCode::NOT_FOUND => PageError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => PageError::MethodNotAllowed,
+        s if s.is_client_error() => {
+            PageError::BadRequest("The request could not be understood.".into())
+        }
+        _ => PageError::Internal(status.to_string()),
+    };
+    let mut page = error.error_response();
+    *page.status_mut() = status;
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(v) = res.headers().get(&name) {
+            page.headers_mut().insert(name, v.clone());
+        }
+    }
+    let (req, _) = res.into_parts();
+    Ok(actix_web::dev::ServiceResponse::new(req, page))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
     #[error("page not found")]
@@ -16,6 +51,8 @@ pub enum PageError {
     BadRequest(String),
     #[error("the site's database is not available")]
     Unavailable,
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -40,6 +77,7 @@ impl ResponseError for PageError {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -52,6 +90,10 @@ impl ResponseError for PageError {
                 "There is no page at this address. It may have moved, or the address may be mistyped.".to_string(),
             ),
             PageError::BadRequest(why) => ("Bad request", why.clone()),
+            PageError::MethodNotAllowed => (
+                "Method not allowed",
+                "This site only answers requests to read its pages (GET and HEAD).".to_string(),
+            ),
             PageError::Unavailable => (
                 "Temporarily unavailable",
                 "The site's data cannot be read at the moment. Please try again in a minute.".to_string(),
@@ -70,6 +112,9 @@ impl ResponseError for PageError {
             .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
         let mut resp = HttpResponse::build(status);
         resp.content_type("text/html; charset=utf-8");
+        if status == StatusCode::METHOD_NOT_ALLOWED {
+            resp.insert_header((header::ALLOW, "GET, HEAD"));
+        }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             resp.insert_header((header::RETRY_AFTER, "60"));
         }

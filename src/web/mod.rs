@@ -106,6 +106,7 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(
             handlers::fallback::redirects,
         ))
+        .wrap(actix_web::middleware::from_fn(error::own_pages))
         .wrap(actix_web::middleware::from_fn(caching::validators))
         .wrap(actix_web::middleware::from_fn(hardening::screen))
         .wrap(security_headers())

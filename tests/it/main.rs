@@ -9,5 +9,6 @@ mod machine;
 mod pages;
 mod real_content;
 mod search;
+mod security;
 mod server;
 mod support;

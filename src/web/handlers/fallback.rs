@@ -15,10 +15,7 @@ use crate::web::{PageError, WorkerDb};
 /// The default service: unknown addresses are 404, other methods than GET and HEAD are 405.
 pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, PageError> {
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
-        return Ok(HttpResponse::MethodNotAllowed()
-            .insert_header((header::ALLOW, "GET, HEAD"))
-            .content_type("text/plain; charset=utf-8")
-            .body("Method not allowed: this site answers GET and HEAD only.\n"));
+        return Err(PageError::MethodNotAllowed);
     }
     Err(PageError::NotFound)
 }
