@@ -40,6 +40,7 @@ pub fn render(markdown: &str) -> Body {
     let mut used_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
     let mut footnote_bodies: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut footnote_uses: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut text = String::new();
     let mut in_footnote: Option<String> = None;
@@ -106,8 +107,16 @@ pub fn render(markdown: &str) -> Body {
                 let next = footnote_numbers.len() + 1;
                 let n = *footnote_numbers.entry(label.to_string()).or_insert(next);
                 let id = slugify(&label);
+                // A note cited more than once gets one id per citation; the back-link goes to the first.
+                let uses = footnote_uses.entry(label.to_string()).or_insert(0);
+                *uses += 1;
+                let ref_id = if *uses == 1 {
+                    format!("fnref-{id}")
+                } else {
+                    format!("fnref-{id}-{uses}")
+                };
                 out.push(Event::Html(CowStr::from(format!(
-                    "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>"
                 ))));
             }
             Event::Text(t) | Event::Code(t) => {
@@ -146,6 +155,11 @@ pub fn render(markdown: &str) -> Body {
         raw.push_str("</ol></section>");
     }
 
+    // Table alignment as classes: the site's Content-Security-Policy refuses inline styles.
+    let raw = raw
+        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"");
     Body {
         html: sanitize(&raw),
         text: collapse_spaces(&text),
@@ -206,14 +220,23 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     // Heading anchors and footnotes need ids and a few classes; nothing else is added.
+    let classes =
+        |tag: &'static str, names: &[&'static str]| (tag, names.iter().copied().collect());
     b.add_generic_attributes(["id"])
         .add_tags(["section"])
-        .add_tag_attributes("section", ["class", "aria-label"])
-        .add_tag_attributes("sup", ["class"])
-        .add_tag_attributes("a", ["class", "aria-label"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"])
-        .filter_style_properties(["text-align"].into_iter().collect())
+        .add_tag_attributes("section", ["aria-label"])
+        .add_tag_attributes("a", ["aria-label"])
+        .allowed_classes(
+            [
+                classes("section", &["footnotes"]),
+                classes("sup", &["footnote-ref"]),
+                classes("a", &["footnote-back"]),
+                classes("td", &["align-left", "align-center", "align-right"]),
+                classes("th", &["align-left", "align-center", "align-right"]),
+            ]
+            .into_iter()
+            .collect(),
+        )
         .link_rel(Some("noopener noreferrer"));
     b
 });
@@ -257,6 +280,32 @@ mod tests {
         assert!(!b.html.contains("javascript:"));
         assert!(!b.html.contains("onclick"));
         assert!(!b.html.contains("onerror"));
+    }
+
+    #[test]
+    fn a_note_cited_twice_has_unique_ids_and_tables_align_by_class() {
+        let b = render("One.[^a] Two.[^a]\n\n[^a]: Note.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert!(
+            b.html.contains("id=\"fnref-a\"") && b.html.contains("id=\"fnref-a-2\""),
+            "{}",
+            b.html
+        );
+        assert!(
+            b.html.contains("<th class=\"align-center\">x</th>"),
+            "{}",
+            b.html
+        );
+        assert!(
+            b.html.contains("<td class=\"align-right\">2</td>"),
+            "{}",
+            b.html
+        );
+        assert!(!b.html.contains("style="), "{}", b.html);
+        assert!(
+            !render("<p class=\"evil\" style=\"color:red\">x</p>")
+                .html
+                .contains("evil")
+        );
     }
 
     #[test]

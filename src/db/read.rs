@@ -535,7 +535,7 @@ impl Database {
     /// Every published page's path with its last modification day, for the sitemap.
     pub fn sitemap_entries(&self) -> Result<Vec<(String, Option<String>)>, DbError> {
         let mut out: Vec<(String, Option<String>)> =
-            ["/", "/sites/", "/countries/", "/dates/", "/map/"]
+            ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"]
                 .iter()
                 .map(|p| (p.to_string(), None))
                 .collect();

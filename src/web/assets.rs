@@ -10,6 +10,34 @@ const STYLESHEET: &str = include_str!("../../static/style.css");
 
 pub const STYLESHEET_ROUTE: &str = "/assets/style.{hash}.css";
 
+const ICON: &str = include_str!("../../static/icon.svg");
+
+pub const ICON_ROUTE: &str = "/assets/icon.{hash}.svg";
+
+static ICON_PATH: LazyLock<String> =
+    LazyLock::new(|| format!("/assets/icon.{}.svg", fingerprint(ICON)));
+
+pub fn icon_path() -> &'static str {
+    ICON_PATH.as_str()
+}
+
+/// The site's icon; browsers ask for `/favicon.ico` too, which redirects here.
+pub async fn icon(req: actix_web::HttpRequest) -> Result<HttpResponse, super::PageError> {
+    if req.path() == "/favicon.ico" {
+        return Ok(HttpResponse::MovedPermanently()
+            .insert_header((header::LOCATION, icon_path()))
+            .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+            .finish());
+    }
+    if req.path() != icon_path() {
+        return Err(super::PageError::NotFound);
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .body(ICON))
+}
+
 static STYLESHEET_PATH: LazyLock<String> =
     LazyLock::new(|| format!("/assets/style.{}.css", fingerprint(STYLESHEET)));
 

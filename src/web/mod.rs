@@ -27,7 +27,7 @@ pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
         .add((
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         ))
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
@@ -72,10 +72,13 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
                 "/countries/{code}/dates.ics",
                 read().to(feeds::country_calendar),
             )
+            .route("/data/", read().to(data::index))
             .route("/data/sites.json", read().to(data::json))
             .route("/data/sites.geojson", read().to(data::geojson))
             .route("/data/sites.csv", read().to(data::csv))
             .route(assets::STYLESHEET_ROUTE, read().to(assets::stylesheet))
+            .route(assets::ICON_ROUTE, read().to(assets::icon))
+            .route("/favicon.ico", read().to(assets::icon))
             .service(
                 actix_files::Files::new("/static", static_dir)
                     .prefer_utf8(true)

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 
@@ -80,10 +81,32 @@ impl SharedState {
     }
 }
 
-/// One worker's connection, opened on first use and reopened after the database was replaced.
+/// How often a worker looks at the database file to see whether `build` replaced it.
+const FILE_CHECK: Duration = Duration::from_secs(1);
+
+/// What identifies one version of the database file: a rename by `build` changes it.
+fn file_stamp(path: &std::path::Path) -> Option<(SystemTime, u64, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((m.modified().ok()?, m.len(), inode))
+}
+
+struct Open {
+    generation: u64,
+    stamp: Option<(SystemTime, u64, u64)>,
+    checked: Instant,
+    db: Rc<Database>,
+}
+
+/// One worker's connection, opened on first use and reopened when the database is replaced:
+/// by `--watch` (told at once) or by `memorial-atlas build` run beside the server (seen within
+/// a second). Requests under way keep the connection they started with.
 pub struct WorkerDb {
     shared: Arc<SharedState>,
-    current: RefCell<Option<(u64, Rc<Database>)>>,
+    current: RefCell<Option<Open>>,
 }
 
 impl WorkerDb {
@@ -96,20 +119,31 @@ impl WorkerDb {
 
     pub fn get(&self) -> Result<Rc<Database>, PageError> {
         let generation = self.shared.generation();
-        if let Some((g, db)) = self.current.borrow().as_ref()
-            && *g == generation
+        let path = &self.shared.config.db_path;
+        if let Some(open) = self.current.borrow_mut().as_mut()
+            && open.generation == generation
         {
-            return Ok(db.clone());
+            if open.checked.elapsed() < FILE_CHECK {
+                return Ok(open.db.clone());
+            }
+            open.checked = Instant::now();
+            if file_stamp(path) == open.stamp {
+                return Ok(open.db.clone());
+            }
         }
+        let stamp = file_stamp(path);
         let db = Rc::new(
-            Database::open(&self.shared.config.db_path, self.shared.config.drafts).map_err(
-                |e| {
-                    log_error(&e);
-                    PageError::Unavailable
-                },
-            )?,
+            Database::open(path, self.shared.config.drafts).map_err(|e| {
+                log_error(&e);
+                PageError::Unavailable
+            })?,
         );
-        *self.current.borrow_mut() = Some((generation, db.clone()));
+        *self.current.borrow_mut() = Some(Open {
+            generation,
+            stamp,
+            checked: Instant::now(),
+            db: db.clone(),
+        });
         Ok(db)
     }
 }

@@ -26,6 +26,7 @@ pub struct Layout {
     /// Which top-level section is current, for `aria-current` in the navigation.
     pub section: &'static str,
     pub stylesheet: &'static str,
+    pub icon: &'static str,
     pub breadcrumbs: Vec<(String, String)>,
     /// Errors of the last failed rebuild (development mode only).
     pub build_errors: Option<String>,
@@ -56,6 +57,7 @@ impl Layout {
             base_url: String::new(),
             section: "",
             stylesheet: assets::stylesheet_path(),
+            icon: assets::icon_path(),
             breadcrumbs: Vec::new(),
             build_errors: None,
             og_type: "website",
@@ -501,4 +503,12 @@ pub struct SearchPage {
     pub partial: bool,
     pub hits: Vec<SearchResult>,
     pub pager: Pager,
+}
+
+#[derive(Template)]
+#[template(path = "data.html")]
+pub struct DataPage {
+    pub layout: Layout,
+    pub sites: i64,
+    pub located: i64,
 }

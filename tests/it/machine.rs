@@ -88,7 +88,7 @@ async fn sitemap_lists_every_published_page_with_true_lastmod() {
         find("/sites/draft-site/").is_none(),
         "drafts are not in the sitemap"
     );
-    assert_eq!(urls.len(), 5 + 3 + 3 + 3 + 2);
+    assert_eq!(urls.len(), 6 + 3 + 3 + 3 + 2);
 }
 
 #[test]

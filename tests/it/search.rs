@@ -116,7 +116,7 @@ async fn empty_query_shows_the_form_with_tips_and_every_page_has_a_search_box() 
     page.assert_has(&["<h2 id=\"tips-heading\">Tips</h2>", "name=\"q\""]);
     for path in ["/", "/sites/full-site/", "/nothing-here/"] {
         app.get(path).await.assert_has(&[
-            "<form class=\"header-search\" role=\"search\" action=\"/search\" method=\"get\">",
+            "<form class=\"header-search\" role=\"search\" action=\"/search\" method=\"get\" aria-label=\"Site search\">",
         ]);
     }
 }

@@ -114,7 +114,7 @@ fn site_json(s: &SiteDetail, base: &str, with_coordinates: bool) -> Map<String, 
 fn about(ctx: &Ctx) -> Value {
     json!({
         "source": format!("{}/", ctx.state.config.base_url),
-        "documentation": format!("{}/open-data/", ctx.state.config.base_url),
+        "documentation": format!("{}/data/", ctx.state.config.base_url),
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "generated": ctx.db.built_at(),
@@ -280,4 +280,20 @@ pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
         "sites.csv",
         body,
     ))
+}
+
+/// `/data/`: what can be downloaded, and under which licence.
+pub async fn index(ctx: Ctx) -> Result<HttpResponse, PageError> {
+    let page = crate::web::views::DataPage {
+        layout: ctx
+            .layout(
+                "Open data",
+                "Download every site in the atlas as JSON, GeoJSON or CSV, subscribe to new entries, and add the commemoration dates to your calendar.",
+                "/data/".into(),
+            )
+            .crumbs(&[("Home", "/")]),
+        sites: ctx.db.counts()?.sites,
+        located: i64::try_from(ctx.db.located_sites(None)?.len()).unwrap_or(i64::MAX),
+    };
+    super::html(&page)
 }
