@@ -8,6 +8,7 @@ pub mod error;
 pub mod handlers;
 pub mod hardening;
 pub mod map;
+pub mod page_cache;
 pub mod seo;
 pub mod state;
 pub mod views;
@@ -103,16 +104,19 @@ pub fn app(
         InitError = (),
     >,
 > {
-    // The last `wrap` is the outermost: validators are computed on the uncompressed page, and
-    // compression sees the final body.
+    // The last `wrap` is the outermost. From the outside in: security headers on everything;
+    // malformed requests refused; finished pages served from the worker's cache; compression;
+    // validators on the uncompressed page; the site's own error pages; redirects for old and
+    // slash-less addresses; the routes.
     App::new()
         .wrap(actix_web::middleware::from_fn(
             handlers::fallback::redirects,
         ))
         .wrap(actix_web::middleware::from_fn(error::own_pages))
         .wrap(actix_web::middleware::from_fn(caching::validators))
+        .wrap(Compress::default())
+        .wrap(actix_web::middleware::from_fn(page_cache::serve_cached))
         .wrap(actix_web::middleware::from_fn(hardening::screen))
         .wrap(security_headers())
-        .wrap(Compress::default())
         .configure(configure(shared))
 }

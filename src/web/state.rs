@@ -11,6 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use chrono::NaiveDate;
 
 use super::error::PageError;
+use super::page_cache::PageCache;
 use crate::db::Database;
 
 /// Settings of a running site.
@@ -107,6 +108,7 @@ struct Open {
 pub struct WorkerDb {
     shared: Arc<SharedState>,
     current: RefCell<Option<Open>>,
+    cache: RefCell<PageCache>,
 }
 
 impl WorkerDb {
@@ -114,6 +116,7 @@ impl WorkerDb {
         WorkerDb {
             shared,
             current: RefCell::new(None),
+            cache: RefCell::new(PageCache::default()),
         }
     }
 
@@ -144,7 +147,14 @@ impl WorkerDb {
             checked: Instant::now(),
             db: db.clone(),
         });
+        // Pages made from the old database are no longer true.
+        self.cache.borrow_mut().clear();
         Ok(db)
+    }
+
+    /// This worker's cache of finished pages.
+    pub fn cache(&self) -> &RefCell<PageCache> {
+        &self.cache
     }
 }
 

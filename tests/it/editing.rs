@@ -330,12 +330,18 @@ async fn a_database_rebuilt_beside_the_running_server_is_served_without_restart(
     let content = tree.content();
     let db = tree.db();
     let app = app_for(tree, false).await;
-    app.get("/sites/full-site/").await.assert_has(&["<h1>Fixture Obelisk</h1>"]);
+    app.get("/sites/full-site/")
+        .await
+        .assert_has(&["<h1>Fixture Obelisk</h1>"]);
 
     // What `memorial-atlas build` does in production: a new file renamed over the old one.
     let path = content.join("sites/full-site.md");
     let text = std::fs::read_to_string(&path).expect("read");
-    std::fs::write(&path, text.replace("title = \"Fixture Obelisk\"", "title = \"Rebuilt Obelisk\"")).expect("write");
+    std::fs::write(
+        &path,
+        text.replace("title = \"Fixture Obelisk\"", "title = \"Rebuilt Obelisk\""),
+    )
+    .expect("write");
     let c = memorial_atlas::content::load(&content).expect("content");
     memorial_atlas::db::build(&c, &db).expect("build");
 
@@ -346,7 +352,10 @@ async fn a_database_rebuilt_beside_the_running_server_is_served_without_restart(
         if page.body.contains("<h1>Rebuilt Obelisk</h1>") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(5), "the new database was never picked up");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the new database was never picked up"
+        );
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
 }

@@ -153,6 +153,10 @@ async fn robots_txt_points_to_the_sitemap() {
         "{}",
         page.body
     );
+    assert!(
+        page.body.contains("Disallow: /sites/?"),
+        "filter combinations are not crawled"
+    );
 }
 
 #[actix_web::test]
@@ -402,4 +406,61 @@ async fn compressed_responses_decode_to_the_same_bytes() {
         .read_to_string(&mut decoded)
         .expect("brotli");
     assert_eq!(decoded, plain.body);
+}
+
+#[actix_web::test]
+async fn cached_pages_keep_their_encoding_validators_and_conditional_answers() {
+    let app = fixture_app(false).await;
+    let path = "/sites/full-site/";
+    let plain = app.get(path).await;
+    // The same page again, now from the worker's cache, is the same page.
+    let again = app.get(path).await;
+    assert_eq!(again.body, plain.body);
+    assert_eq!(again.header("etag"), plain.header("etag"));
+    assert!(
+        again
+            .header("content-security-policy")
+            .contains("default-src 'none'")
+    );
+    // A client that asked for gzip gets gzip; one that did not gets plain text, cache or not.
+    for _ in 0..2 {
+        let gz = app
+            .send(
+                TestRequest::get()
+                    .uri(path)
+                    .insert_header((header::ACCEPT_ENCODING, "gzip")),
+            )
+            .await;
+        assert_eq!(gz.header("content-encoding"), "gzip");
+        let id = app.get(path).await;
+        assert_eq!(id.header("content-encoding"), "");
+        assert_eq!(id.body, plain.body);
+    }
+    let cond = app
+        .send(
+            TestRequest::get()
+                .uri(path)
+                .insert_header((header::IF_NONE_MATCH, plain.header("etag").to_string())),
+        )
+        .await;
+    assert_eq!(cond.status, 304);
+    assert!(cond.body.is_empty());
+    let head = app
+        .send(
+            TestRequest::default()
+                .method(actix_web::http::Method::HEAD)
+                .uri(path),
+        )
+        .await;
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("etag"), plain.header("etag"));
+    // Malformed requests are refused even for a cached page.
+    let big = app
+        .send(
+            TestRequest::get()
+                .uri(path)
+                .insert_header(("x-filler", "c".repeat(20_000))),
+        )
+        .await;
+    assert_eq!(big.status, 431);
 }

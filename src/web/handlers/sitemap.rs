@@ -95,8 +95,10 @@ pub async fn robots(ctx: Ctx) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        // Filtered, re-sorted and paged views of the site list are endless combinations of the
+        // same entries, which the sitemap lists one by one.
         .body(format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+            "User-agent: *\nAllow: /\nDisallow: /sites/?\n\nSitemap: {}/sitemap.xml\n",
             ctx.state.config.base_url
         ))
 }

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Writes docs/performance.md from bench/run's results.
+
+    python3 bench/report.py RESULTS.tsv SEARCH.txt docs/performance.md MODE
+"""
+import datetime
+import os
+import platform
+import subprocess
+import sys
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=10).stdout.strip()
+    except Exception:
+        return ""
+
+
+def main():
+    results, search_file, out, mode = sys.argv[1:5]
+    r = {}
+    for line in open(results):
+        k, _, v = line.rstrip("\n").partition("\t")
+        r[k] = v
+    f = lambda k: float(r[k]) if r.get(k) not in (None, "") else None
+
+    def verdict(ok):
+        return "met" if ok else "**missed**"
+
+    cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
+    mem = sh("free -g | awk '/Mem:/ {print $2}'")
+    lines = []
+    w = lines.append
+    w("# Performance")
+    w("")
+    w("Measured by `bench/run` (the whole suite, one command) on "
+      f"{datetime.date.today().isoformat()}: {os.cpu_count()} cores ({cpu}), {mem} GiB of memory, "
+      f"{sh('uname -sr')}. Release build; medians of 3 runs unless said. Corpora from "
+      "`../shared/tools/perf/gen_corpus.py` (deterministic, seed 0); Hugo, nginx and wrk from "
+      "Debian's packages. Absolute figures move with the machine's load; the ratios are what "
+      "the targets are about.")
+    w("")
+    w(f"Mode: `{mode}`.")
+    w("")
+    w("## Targets")
+    w("")
+    w("| measure | target | measured | |")
+    w("|---|---|---|---|")
+    ours, ng = f("ours_rps"), f("nginx_rps")
+    if ours and ng:
+        w(f"| requests/s for a site page vs nginx (same bytes) | ≥ 1.0× nginx | {ours:,.0f} vs {ng:,.0f} = {ours / ng:.2f}× | {verdict(ours >= ng)} |")
+    p99o, p99n = f("ours_p99_ms"), f("nginx_p99_ms")
+    if p99o and p99n:
+        w(f"| p99 latency under that load | ≤ 1.5× nginx | {p99o:.2f} ms vs {p99n:.2f} ms = {p99o / p99n:.2f}× | {verdict(p99o <= 1.5 * p99n)} |")
+    for n in ("1000", "10000", "100000"):
+        b, h = f(f"build_s_{n}"), f(f"hugo_s_{n}")
+        if b is not None and h:
+            w(f"| `build` of {int(n):,} sites vs `hugo` | ≤ 0.5× Hugo | {b:.2f} s vs {h:.2f} s = {b / h:.2f}× | {verdict(b <= 0.5 * h)} |")
+    big = r.get("search_corpus", "")
+    pk = f(f"build_peak_mb_{big}")
+    if pk is not None:
+        w(f"| peak memory of `build` at {int(big):,} sites | ≤ 500 MB | {pk:.0f} MB (Hugo: {f(f'hugo_peak_mb_{big}') or 0:.0f} MB) | {verdict(pk <= 500)} |")
+    ra = f("rss_after_mb")
+    if ra is not None:
+        w(f"| server RSS after the load test ({int(big):,}-site database) | ≤ 100 MB | {ra:.0f} MB (before {f('rss_before_mb'):.0f}, peak {f('rss_max_mb'):.0f}) | {verdict(ra <= 100)} |")
+    st = f("startup_s")
+    if st is not None:
+        w(f"| start-up to first answered request | ≤ 0.5 s | {st * 1000:.0f} ms | {verdict(st <= 0.5)} |")
+    s95 = f("search_p95_ms")
+    if s95 is not None:
+        w(f"| search latency p95 ({int(big):,} sites) | ≤ 5 ms | p50 {f('search_p50_ms'):.2f} ms, p95 {s95:.2f} ms, p99 {f('search_p99_ms'):.2f} ms | {verdict(s95 <= 5)} |")
+    w("")
+    w("## Load test")
+    w("")
+    w(f"`bench/load`: wrk, 2 threads, 128 connections, 60 s, over a mix of 200 site pages, "
+      f"countries, dates, lists, filters, searches, the sitemap and the feed: "
+      f"{int(f('load_requests') or 0):,} requests, {int(f('load_errors') or 0)} errors, "
+      f"{int(f('load_non2xx3xx') or 0)} responses other than 2xx/3xx. Server memory: "
+      f"{f('rss_before_mb'):.0f} MB before, {f('rss_max_mb'):.0f} MB at most, {f('rss_after_mb'):.0f} MB after.")
+    w("")
+    w("## Builds")
+    w("")
+    w("| sites | `memorial-atlas build` | peak memory | `hugo --quiet` | Hugo's peak memory |")
+    w("|---|---|---|---|---|")
+    for n in ("1000", "10000", "100000"):
+        if f(f"build_s_{n}") is not None:
+            w(f"| {int(n):,} | {f(f'build_s_{n}'):.2f} s | {f(f'build_peak_mb_{n}'):.0f} MB | {f(f'hugo_s_{n}'):.2f} s | {f(f'hugo_peak_mb_{n}'):.0f} MB |")
+    w("")
+    w("Hugo's 100,000-site build is run once (it takes over a minute and gigabytes).")
+    w("")
+    w("## Search")
+    w("")
+    w("`cargo bench --bench search -- DB 30`: a fixed mix of queries (common and rare words, prefixes, "
+      "Cyrillic, Hangul, Chinese, hostile input), 30 rounds, 20 results a page with the total count.")
+    w("")
+    w("```")
+    w(open(search_file).read().strip())
+    w("```")
+    w("")
+    w("## How to run")
+    w("")
+    w("```sh")
+    w("bench/run          # everything; writes this file (about 15 minutes, 2 GB of disk)")
+    w("bench/run quick    # 1,000 and 10,000 sites only")
+    w("bench/load http://127.0.0.1:8080 content 60   # the load test alone, against a running server")
+    w("```")
+    w("")
+    w(open(os.path.join(os.path.dirname(__file__), "notes.md")).read().strip())
+    w("")
+    open(out, "w").write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
