@@ -150,31 +150,60 @@ fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (St
             &mut other
         };
         for ring in o.rings.iter().filter(|r| view.shows(r.bbox)) {
+            let projected: Vec<(f64, f64)> = ring.points.iter().map(|&(lon, lat)| view.project(lon, lat)).collect();
+            // Only what falls inside the frame (and a margin) is drawn: a country beside the
+            // view costs nothing.
+            let clipped = clip(&projected, -4.0, -4.0, view.width + 4.0, view.height + 4.0);
             let mut last: Option<(i64, i64)> = None;
             let mut n = 0;
-            for &(lon, lat) in &ring.points {
-                let (x, y) = view.project(lon, lat);
+            for (x, y) in clipped {
                 // Half-pixel precision: more is invisible and only adds bytes.
                 let p = ((x * 2.0).round() as i64, (y * 2.0).round() as i64);
                 if last == Some(p) {
                     continue;
                 }
-                let _ = write!(
-                    target,
-                    "{}{},{}",
-                    if n == 0 { "M" } else { "L" },
-                    p.0 as f64 / 2.0,
-                    p.1 as f64 / 2.0
-                );
+                let _ = write!(target, "{}{},{}", if n == 0 { "M" } else { "L" }, p.0 as f64 / 2.0, p.1 as f64 / 2.0);
                 last = Some(p);
                 n += 1;
             }
-            if n > 0 {
+            if n > 2 {
                 target.push('Z');
             }
         }
     }
     (other, focus)
+}
+
+/// Sutherland–Hodgman: the part of a closed polygon inside a rectangle.
+fn clip(points: &[(f64, f64)], x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, f64)> {
+    type Inside = fn(&(f64, f64), f64) -> bool;
+    let edges: [(Inside, f64, bool); 4] = [
+        (|p, v| p.0 >= v, x0, true),
+        (|p, v| p.0 <= v, x1, true),
+        (|p, v| p.1 >= v, y0, false),
+        (|p, v| p.1 <= v, y1, false),
+    ];
+    let mut out: Vec<(f64, f64)> = points.to_vec();
+    for (inside, v, vertical) in edges {
+        if out.is_empty() {
+            break;
+        }
+        let input = std::mem::take(&mut out);
+        let mut prev = input[input.len() - 1];
+        for &cur in &input {
+            let (cin, pin) = (inside(&cur, v), inside(&prev, v));
+            if cin != pin {
+                // Where the segment crosses the edge.
+                let t = if vertical { (v - prev.0) / (cur.0 - prev.0) } else { (v - prev.1) / (cur.1 - prev.1) };
+                out.push((prev.0 + t * (cur.0 - prev.0), prev.1 + t * (cur.1 - prev.1)));
+            }
+            if cin {
+                out.push(cur);
+            }
+            prev = cur;
+        }
+    }
+    out
 }
 
 /// A map as inline SVG, with a marker for each site; `current` is drawn larger.
@@ -317,6 +346,15 @@ mod tests {
             assert!(DETAILED.iter().any(|o| o.code == code), "{code}");
             assert!(COARSE.iter().any(|o| o.code == code), "{code}");
         }
+    }
+
+    #[test]
+    fn clipping_keeps_what_is_inside() {
+        let square = [(-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0)];
+        let c = clip(&square, 0.0, 0.0, 5.0, 5.0);
+        assert!(c.iter().all(|&(x, y)| (0.0..=5.0).contains(&x) && (0.0..=5.0).contains(&y)), "{c:?}");
+        assert_eq!(c.len(), 4);
+        assert!(clip(&[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)], 0.0, 0.0, 5.0, 5.0).is_empty());
     }
 
     #[test]
