@@ -9,6 +9,7 @@ pub mod cli;
 pub mod content;
 pub mod db;
 pub mod scaffold;
+pub mod text;
 pub mod urls;
 pub mod watch;
 pub mod web;

@@ -267,23 +267,12 @@ pub fn highlight(text: &str, terms: &[String]) -> String {
             out.push_str("</mark>");
             open = false;
         }
-        escape_into(*c, &mut out);
+        crate::text::push_escaped(*c, &mut out);
     }
     if open {
         out.push_str("</mark>");
     }
     out
-}
-
-fn escape_into(c: char, out: &mut String) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        c => out.push(c),
-    }
 }
 
 /// A short extract of `text` around the first term it holds, highlighted; the start of the text

@@ -137,8 +137,8 @@ const NEAR: [(&str, f64, f64); 7] = [
     ("g-other-side", -39.0, -54.0),
 ];
 
-#[actix_web::test]
-async fn site_pages_list_the_five_nearest_sites_with_distances() {
+/// The fixtures plus a site at each of the places in NEAR.
+fn tree_with_sites_near_the_obelisk() -> Tree {
     let tree = Tree::fixture();
     for (slug, lat, lon) in NEAR {
         tree.write(
@@ -147,6 +147,12 @@ async fn site_pages_list_the_five_nearest_sites_with_distances() {
         );
     }
     tree.build();
+    tree
+}
+
+#[actix_web::test]
+async fn site_pages_list_the_five_nearest_sites_with_distances() {
+    let tree = tree_with_sites_near_the_obelisk();
     let app = app_for(tree, false).await;
     let page = app.get("/sites/full-site/").await;
     page.assert_has(&[
@@ -208,14 +214,7 @@ fn marker(body: &str, slug: &str) -> (f64, f64) {
 
 #[actix_web::test]
 async fn the_world_map_puts_each_marker_at_its_coordinates() {
-    let tree = Tree::fixture();
-    for (slug, lat, lon) in NEAR {
-        tree.write(
-            &format!("sites/{slug}.md"),
-            format!("+++\ntitle = \"Near {slug}\"\ncountry = \"kp\"\nlocality = \"X\"\nkind = \"grave\"\nstatus = \"extant\"\ncoordinates = [{lat}, {lon}]\n[[sources]]\ntitle = \"S\"\n+++\n"),
-        );
-    }
-    tree.build();
+    let tree = tree_with_sites_near_the_obelisk();
     let app = app_for(tree, false).await;
     let page = app.get("/map/").await;
     assert_eq!(page.status, 200);

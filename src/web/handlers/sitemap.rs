@@ -15,21 +15,7 @@ fn xml(body: String) -> HttpResponse {
         .body(body)
 }
 
-/// Escapes text for XML character data and attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape as escape_xml;
 
 fn urlset(base: &str, entries: &[(String, Option<String>)]) -> String {
     let mut out = String::from(
@@ -52,7 +38,11 @@ fn urlset(base: &str, entries: &[(String, Option<String>)]) -> String {
 
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let entries = ctx.db.sitemap_entries()?;
-    Ok(xml(document(&ctx.state.config.base_url, &entries, MAX_URLS)))
+    Ok(xml(document(
+        &ctx.state.config.base_url,
+        &entries,
+        MAX_URLS,
+    )))
 }
 
 /// The sitemap: one `urlset`, or past `max` addresses an index of numbered parts.
@@ -65,7 +55,10 @@ pub fn document(base: &str, entries: &[(String, Option<String>)], max: usize) ->
     );
     for (i, chunk) in entries.chunks(max).enumerate() {
         let lastmod = chunk.iter().filter_map(|(_, d)| d.as_deref()).max();
-        out.push_str(&format!("<sitemap><loc>{}</loc>", escape_xml(&format!("{base}/sitemaps/{}.xml", i + 1))));
+        out.push_str(&format!(
+            "<sitemap><loc>{}</loc>",
+            escape_xml(&format!("{base}/sitemaps/{}.xml", i + 1))
+        ));
         if let Some(d) = lastmod {
             out.push_str(&format!("<lastmod>{}</lastmod>", escape_xml(d)));
         }
@@ -76,11 +69,19 @@ pub fn document(base: &str, entries: &[(String, Option<String>)], max: usize) ->
 }
 
 /// Part `n` (from 1) of a sitemap split by the index, if there is such a part.
-pub fn part_document(base: &str, entries: &[(String, Option<String>)], max: usize, n: usize) -> Option<String> {
+pub fn part_document(
+    base: &str,
+    entries: &[(String, Option<String>)],
+    max: usize,
+    n: usize,
+) -> Option<String> {
     if entries.len() <= max || n == 0 {
         return None;
     }
-    entries.chunks(max).nth(n - 1).map(|chunk| urlset(base, chunk))
+    entries
+        .chunks(max)
+        .nth(n - 1)
+        .map(|chunk| urlset(base, chunk))
 }
 
 /// One part of a sitemap split by the index.
@@ -90,7 +91,9 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
     let entries = ctx.db.sitemap_entries()?;
-    part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n).map(xml).ok_or(PageError::NotFound)
+    part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
+        .map(xml)
+        .ok_or(PageError::NotFound)
 }
 
 pub async fn robots(ctx: Ctx) -> HttpResponse {
@@ -98,9 +101,10 @@ pub async fn robots(ctx: Ctx) -> HttpResponse {
         .content_type("text/plain; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         // Filtered, re-sorted and paged views of the site list, and the 366 day views, are
-        // endless or thin recombinations of entries that the sitemap lists one by one.
+        // endless or thin recombinations of entries that the sitemap lists one by one. The
+        // Disallow lines come first: some parsers (Python's, LinkChecker's) take the first match.
         .body(format!(
-            "User-agent: *\nAllow: /\nDisallow: /sites/?\nDisallow: /on-this-day/\n\nSitemap: {}/sitemap.xml\n",
+            "User-agent: *\nDisallow: /sites/?\nDisallow: /on-this-day/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
             ctx.state.config.base_url
         ))
 }
@@ -111,13 +115,16 @@ mod tests {
 
     #[test]
     fn past_the_limit_the_sitemap_becomes_an_index_of_parts() {
-        let entries: Vec<(String, Option<String>)> =
-            (0..7).map(|i| (format!("/sites/s{i}/"), Some(format!("2026-01-0{}", i + 1)))).collect();
+        let entries: Vec<(String, Option<String>)> = (0..7)
+            .map(|i| (format!("/sites/s{i}/"), Some(format!("2026-01-0{}", i + 1))))
+            .collect();
         assert!(document("https://a.test", &entries[..3], 3).contains("<urlset"));
         let index = document("https://a.test", &entries, 3);
         assert!(index.contains("<sitemapindex"));
         assert_eq!(index.matches("<sitemap>").count(), 3);
-        assert!(index.contains("<loc>https://a.test/sitemaps/3.xml</loc><lastmod>2026-01-07</lastmod>"));
+        assert!(
+            index.contains("<loc>https://a.test/sitemaps/3.xml</loc><lastmod>2026-01-07</lastmod>")
+        );
         let last = part_document("https://a.test", &entries, 3, 3).expect("part 3");
         assert_eq!(last.matches("<url>").count(), 1);
         assert!(part_document("https://a.test", &entries, 3, 4).is_none());

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use crate::db::Database;
 use crate::db::places::Located;
 use crate::db::read::SiteDetail;
+use crate::text::escape;
 use crate::urls;
 use crate::web::PageError;
 
@@ -125,21 +126,6 @@ impl View {
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The outlines inside a view as one path per class: the highlighted country and the rest.
 fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (String, String) {
     let (mut other, mut focus) = (String::new(), String::new());
@@ -150,7 +136,11 @@ fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (St
             &mut other
         };
         for ring in o.rings.iter().filter(|r| view.shows(r.bbox)) {
-            let projected: Vec<(f64, f64)> = ring.points.iter().map(|&(lon, lat)| view.project(lon, lat)).collect();
+            let projected: Vec<(f64, f64)> = ring
+                .points
+                .iter()
+                .map(|&(lon, lat)| view.project(lon, lat))
+                .collect();
             // Only what falls inside the frame (and a margin) is drawn: a country beside the
             // view costs nothing.
             let clipped = clip(&projected, -4.0, -4.0, view.width + 4.0, view.height + 4.0);
@@ -162,7 +152,13 @@ fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (St
                 if last == Some(p) {
                     continue;
                 }
-                let _ = write!(target, "{}{},{}", if n == 0 { "M" } else { "L" }, p.0 as f64 / 2.0, p.1 as f64 / 2.0);
+                let _ = write!(
+                    target,
+                    "{}{},{}",
+                    if n == 0 { "M" } else { "L" },
+                    p.0 as f64 / 2.0,
+                    p.1 as f64 / 2.0
+                );
                 last = Some(p);
                 n += 1;
             }
@@ -194,7 +190,11 @@ fn clip(points: &[(f64, f64)], x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, 
             let (cin, pin) = (inside(&cur, v), inside(&prev, v));
             if cin != pin {
                 // Where the segment crosses the edge.
-                let t = if vertical { (v - prev.0) / (cur.0 - prev.0) } else { (v - prev.1) / (cur.1 - prev.1) };
+                let t = if vertical {
+                    (v - prev.0) / (cur.0 - prev.0)
+                } else {
+                    (v - prev.1) / (cur.1 - prev.1)
+                };
                 out.push((prev.0 + t * (cur.0 - prev.0), prev.1 + t * (cur.1 - prev.1)));
             }
             if cin {
@@ -352,9 +352,22 @@ mod tests {
     fn clipping_keeps_what_is_inside() {
         let square = [(-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0)];
         let c = clip(&square, 0.0, 0.0, 5.0, 5.0);
-        assert!(c.iter().all(|&(x, y)| (0.0..=5.0).contains(&x) && (0.0..=5.0).contains(&y)), "{c:?}");
+        assert!(
+            c.iter()
+                .all(|&(x, y)| (0.0..=5.0).contains(&x) && (0.0..=5.0).contains(&y)),
+            "{c:?}"
+        );
         assert_eq!(c.len(), 4);
-        assert!(clip(&[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)], 0.0, 0.0, 5.0, 5.0).is_empty());
+        assert!(
+            clip(
+                &[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)],
+                0.0,
+                0.0,
+                5.0,
+                5.0
+            )
+            .is_empty()
+        );
     }
 
     #[test]
