@@ -36,7 +36,7 @@ async fn filters_combine_and_show_counts() {
     kp.assert_has(&[
         "2 sites match the filters.",
         "<a href=\"/sites/\">Clear all filters</a>",
-        "noindex, follow",
+        "noindex, nofollow",
     ]);
     // Counts of the other filters follow the chosen one; the chosen one's link removes it.
     kp.assert_has(&[

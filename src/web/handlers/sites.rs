@@ -154,9 +154,10 @@ pub async fn list(
         .layout(&title, &description, path)
         .section("sites")
         .crumbs(&[("Home", "/")]);
-    // Filtered and re-sorted views are the same content: search engines index the plain list.
     if filtered || sort != Sort::Name {
-        layout.robots = Some("noindex, follow");
+        // Filtered and re-sorted views repeat the plain list: not indexed, and not followed
+        // further, so that crawlers do not walk every combination of filters.
+        layout.robots = Some("noindex, nofollow");
     }
     let pager = Pager::new(page, list.total, PER_PAGE, |p| list_url(&filters, sort, p));
     html(&SitesPage {
