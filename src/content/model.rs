@@ -142,6 +142,23 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Where a site's Markdown body is: rendered when the database is written, so that a build of
+/// 100,000 sites never holds all their text at once.
+#[derive(Debug, Clone)]
+pub struct BodyRef {
+    pub path: PathBuf,
+    pub display_path: PathBuf,
+}
+
+impl BodyRef {
+    /// Reads the file again and renders its body.
+    pub fn render(&self) -> Result<Body, super::ContentError> {
+        let src = super::source::SourceFile::read(&self.path, self.display_path.clone())
+            .map_err(|e| *e)?;
+        Ok(super::markdown::render(src.body()))
+    }
+}
+
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -212,7 +229,7 @@ pub struct Site {
     pub aliases: Vec<Located<String>>,
     pub sources: Vec<Source>,
     pub images: Vec<Image>,
-    pub body: Body,
+    pub body: BodyRef,
 }
 
 #[derive(Debug, Clone)]

@@ -207,7 +207,10 @@ pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>)
         }
     }
 
-    let body = markdown::render(src.body());
+    let body = BodyRef {
+        path: src.path.clone(),
+        display_path: src.display_path.clone(),
+    };
     if errors.len() > before {
         return None;
     }

@@ -7,6 +7,8 @@ use super::error::ContentError;
 /// A content file as text, with its front matter and body located.
 #[derive(Debug)]
 pub struct SourceFile {
+    /// The file's path on disk.
+    pub path: PathBuf,
     /// The path shown in error messages.
     pub display_path: PathBuf,
     /// The file's slug: its name without `.md`.
@@ -87,6 +89,7 @@ impl SourceFile {
         let (front_matter, body_start) = split_front_matter(&text)
             .map_err(|msg| Box::new(ContentError::new(&display_path, msg).at(1, 1)))?;
         Ok(SourceFile {
+            path: path.to_path_buf(),
             display_path,
             slug,
             text,

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::search::{Indexer, SearchDoc};
@@ -106,7 +107,10 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
     conn.execute_batch(include_str!("schema.sql"))
         .map_err(werr)?;
     let tx = conn.transaction().map_err(werr)?;
-    insert_all(&tx, content).map_err(werr)?;
+    insert_all(&tx, content).map_err(|e| match e {
+        DbError::Query(source) => werr(source),
+        e => e,
+    })?;
     tx.commit().map_err(werr)?;
     conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); ANALYZE;")
         .map_err(werr)?;
@@ -114,7 +118,7 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
     Ok(())
 }
 
-fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result<()> {
+fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbError> {
     let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
@@ -204,104 +208,123 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> rusqlite::Result
     let mut image = tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut location = tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?;
     let mut alias = tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?;
-    for s in &content.sites {
-        let description = description(
-            s.summary.as_deref(),
-            &s.body,
-            &format!("{}, {}", s.title, s.locality),
-        );
-        let rowid = site.insert(params![
-            s.slug,
-            s.title,
-            s.country.value,
-            s.locality,
-            s.region,
-            s.kind,
-            s.status,
-            s.honours,
-            s.established.map(|d| d.to_string()),
-            s.removed.map(|d| d.to_string()),
-            s.coordinates.map(|c| c.0),
-            s.coordinates.map(|c| c.1),
-            s.burials.total,
-            s.burials.known,
-            s.burials.unknown,
-            s.burials.military,
-            s.caretaker,
-            s.visiting,
-            s.wikidata,
-            s.osm,
-            s.summary,
-            description,
-            s.updated.map(|d| d.to_string()),
-            s.draft,
-            s.body.html,
-            s.body.text,
-            s.file.to_string_lossy(),
-            content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
-        ])?;
-        if let Some((lat, lon)) = s.coordinates {
-            location.execute(params![rowid, lat, lon])?;
+    // Bodies are rendered a batch at a time on every core, the next batch while this one is
+    // written, and never all held at once.
+    let batches: Vec<&[crate::content::model::Site]> = content.sites.chunks(256).collect();
+    let (tx_bodies, rx_bodies) = std::sync::mpsc::sync_channel(2);
+    let render_all = move || {
+        for batch in batches {
+            let bodies: Vec<_> = batch.par_iter().map(|s| s.body.render()).collect();
+            if tx_bodies.send((batch, bodies)).is_err() {
+                break;
+            }
         }
-        for (i, (lang, name)) in s.names.iter().enumerate() {
-            site_name.execute(params![s.slug, i as i64, lang, name])?;
+    };
+    std::thread::scope(|scope| -> Result<(), DbError> {
+        scope.spawn(render_all);
+        for (batch, bodies) in rx_bodies {
+            for (s, body) in batch.iter().zip(bodies) {
+                let body = body.map_err(|e| DbError::Reread(Box::new(e)))?;
+                let description = description(
+                    s.summary.as_deref(),
+                    &body,
+                    &format!("{}, {}", s.title, s.locality),
+                );
+                let rowid = site.insert(params![
+                    s.slug,
+                    s.title,
+                    s.country.value,
+                    s.locality,
+                    s.region,
+                    s.kind,
+                    s.status,
+                    s.honours,
+                    s.established.map(|d| d.to_string()),
+                    s.removed.map(|d| d.to_string()),
+                    s.coordinates.map(|c| c.0),
+                    s.coordinates.map(|c| c.1),
+                    s.burials.total,
+                    s.burials.known,
+                    s.burials.unknown,
+                    s.burials.military,
+                    s.caretaker,
+                    s.visiting,
+                    s.wikidata,
+                    s.osm,
+                    s.summary,
+                    description,
+                    s.updated.map(|d| d.to_string()),
+                    s.draft,
+                    body.html,
+                    body.text,
+                    s.file.to_string_lossy(),
+                    content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
+                ])?;
+                if let Some((lat, lon)) = s.coordinates {
+                    location.execute(params![rowid, lat, lon])?;
+                }
+                for (i, (lang, name)) in s.names.iter().enumerate() {
+                    site_name.execute(params![s.slug, i as i64, lang, name])?;
+                }
+                for (i, c) in s.conflicts.iter().enumerate() {
+                    conflict.execute(params![s.slug, i as i64, c])?;
+                }
+                for (i, d) in s.commemorations.iter().enumerate() {
+                    commemoration.execute(params![s.slug, i as i64, d.value])?;
+                }
+                for (i, src) in s.sources.iter().enumerate() {
+                    source.execute(params![
+                        s.slug,
+                        i as i64 + 1,
+                        src.title,
+                        src.publisher,
+                        src.url,
+                        src.date.map(|d| d.to_string())
+                    ])?;
+                }
+                for (i, im) in s.images.iter().enumerate() {
+                    image.execute(params![
+                        s.slug,
+                        i as i64 + 1,
+                        im.file,
+                        im.alt,
+                        im.caption,
+                        im.credit,
+                        im.license,
+                        im.width,
+                        im.height
+                    ])?;
+                }
+                for a in &s.aliases {
+                    alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
+                }
+                let country_name = content
+                    .countries
+                    .iter()
+                    .find(|c| c.code == s.country.value)
+                    .map(|c| c.name.as_str());
+                search.add(&SearchDoc {
+                    kind: "site",
+                    key: &s.slug,
+                    url: urls::site(&s.slug),
+                    title: &s.title,
+                    names: join_names(&s.names, None),
+                    place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    honours: s.honours.as_deref().unwrap_or(""),
+                    body: &body.text,
+                    draft: s.draft,
+                    site_kind: Some(s.kind),
+                    site_status: Some(s.status),
+                    country_name,
+                })?;
+            }
         }
-        for (i, c) in s.conflicts.iter().enumerate() {
-            conflict.execute(params![s.slug, i as i64, c])?;
-        }
-        for (i, d) in s.commemorations.iter().enumerate() {
-            commemoration.execute(params![s.slug, i as i64, d.value])?;
-        }
-        for (i, src) in s.sources.iter().enumerate() {
-            source.execute(params![
-                s.slug,
-                i as i64 + 1,
-                src.title,
-                src.publisher,
-                src.url,
-                src.date.map(|d| d.to_string())
-            ])?;
-        }
-        for (i, im) in s.images.iter().enumerate() {
-            image.execute(params![
-                s.slug,
-                i as i64 + 1,
-                im.file,
-                im.alt,
-                im.caption,
-                im.credit,
-                im.license,
-                im.width,
-                im.height
-            ])?;
-        }
-        for a in &s.aliases {
-            alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
-        }
-        let country_name = content
-            .countries
-            .iter()
-            .find(|c| c.code == s.country.value)
-            .map(|c| c.name.as_str());
-        search.add(&SearchDoc {
-            kind: "site",
-            key: &s.slug,
-            url: urls::site(&s.slug),
-            title: &s.title,
-            names: join_names(&s.names, None),
-            place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", "),
-            honours: s.honours.as_deref().unwrap_or(""),
-            body: &s.body.text,
-            draft: s.draft,
-            site_kind: Some(s.kind),
-            site_status: Some(s.status),
-            country_name,
-        })?;
-    }
+        Ok(())
+    })?;
 
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {

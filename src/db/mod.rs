@@ -34,6 +34,8 @@ pub enum DbError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0} (the file changed or vanished during the build: run it again)")]
+    Reread(Box<crate::content::ContentError>),
     #[error("database query failed: {0}")]
     Query(#[from] rusqlite::Error),
 }
