@@ -224,7 +224,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
         scope.spawn(render_all);
         for (batch, bodies) in rx_bodies {
             for (s, body) in batch.iter().zip(bodies) {
-                let body = body.map_err(|e| DbError::Reread(Box::new(e)))?;
+                let body = body.map_err(DbError::Reread)?;
                 let description = description(
                     s.summary.as_deref(),
                     &body,
