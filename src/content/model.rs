@@ -152,9 +152,8 @@ pub struct BodyRef {
 
 impl BodyRef {
     /// Reads the file again and renders its body.
-    pub fn render(&self) -> Result<Body, super::ContentError> {
-        let src = super::source::SourceFile::read(&self.path, self.display_path.clone())
-            .map_err(|e| *e)?;
+    pub fn render(&self) -> Result<Body, Box<super::ContentError>> {
+        let src = super::source::SourceFile::read(&self.path, self.display_path.clone())?;
         Ok(super::markdown::render(src.body()))
     }
 }
