@@ -204,7 +204,7 @@ impl Database {
         }
         // A truncated file can pass the first read; check that every page is there. (An
         // integrity check reads the whole file: seconds for a large site at every start.)
-        let (pages, page_size): (u64, u64) = conn
+        let (pages, page_size): (i64, i64) = conn
             .query_row(
                 "SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()",
                 [],
@@ -212,6 +212,7 @@ impl Database {
             )
             .map_err(|e| invalid(e.to_string()))?;
         let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let (pages, page_size) = (pages.max(0) as u64, page_size.max(0) as u64);
         if len < pages * page_size {
             return Err(invalid(format!(
                 "the file has {len} bytes of the {} it should have",
