@@ -41,4 +41,4 @@ pub enum DbError {
 }
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "3";
+pub const SCHEMA_VERSION: &str = "4";

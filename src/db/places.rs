@@ -1,7 +1,7 @@
 //! Where sites are: the nearest sites to a point, and the sites inside a map's bounds, using the
 //! R*Tree index of their coordinates.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::DbError;
 use super::read::{Database, SITE_SUMMARY_COLUMNS, SiteSummary, site_summary};
@@ -64,7 +64,7 @@ impl Database {
         lat: f64,
         lon: f64,
         n: usize,
-    ) -> Result<Vec<(SiteSummary, f64)>, DbError> {
+    ) -> Result<Vec<(Located, f64)>, DbError> {
         let mut radius_km = 25.0;
         loop {
             let dlat = radius_km / 111.0;
@@ -87,22 +87,33 @@ impl Database {
             } else {
                 ((lat - dlat).max(-90.0), (lat + dlat).min(90.0))
             };
-            let mut found: Vec<(SiteSummary, f64)> = self
+            let mut found: Vec<(Located, f64)> = self
                 .sites_in_box(min_lat, max_lat, min_lon, max_lon, slug)?
                 .into_iter()
                 .map(|l| {
                     let d = distance_km(lat, lon, l.lat, l.lon);
-                    (l.site, d)
+                    (l, d)
                 })
                 .filter(|(_, d)| whole_world || *d <= radius_km)
                 .collect();
             if found.len() >= n || whole_world {
-                found.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.title.cmp(&b.0.title)));
+                found.sort_by(|a, b| {
+                    a.1.total_cmp(&b.1)
+                        .then_with(|| a.0.site.title.cmp(&b.0.site.title))
+                });
                 found.truncate(n);
                 return Ok(found);
             }
             radius_km *= 2.0;
         }
+    }
+
+    /// How many published sites have coordinates.
+    pub fn located_count(&self) -> Result<i64, DbError> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM site_locations l JOIN sites s ON s.rowid = l.id WHERE s.draft = 0 OR ?1")?
+            .query_row([self.drafts()], |r| r.get(0))?)
     }
 
     /// Every published site with coordinates, optionally of one country.

@@ -240,16 +240,23 @@ impl Database {
         &self.conn
     }
 
+    /// The home page's figures, counted once when the database was built.
     pub fn counts(&self) -> Result<Counts, DbError> {
-        Ok(self.conn.prepare_cached(
-            "SELECT (SELECT count(*) FROM sites WHERE draft = 0 OR ?1),
-                    (SELECT count(*) FROM countries),
-                    (SELECT count(*) FROM dates),
-                    (SELECT count(DISTINCT coalesce(sources.url, sources.title)) FROM sources JOIN sites ON sites.slug = sources.site WHERE sites.draft = 0 OR ?1)",
-        )?
-        .query_row(params![self.drafts], |r| {
-            Ok(Counts { sites: r.get(0)?, countries: r.get(1)?, dates: r.get(2)?, sources: r.get(3)? })
-        })?)
+        let v = if self.drafts { "all" } else { "public" };
+        let get = |key: String| -> Result<i64, DbError> {
+            Ok(self
+                .conn
+                .prepare_cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?
+                .unwrap_or(0))
+        };
+        Ok(Counts {
+            sites: get(format!("count_sites_{v}"))?,
+            countries: get("count_countries".into())?,
+            dates: get("count_dates".into())?,
+            sources: get(format!("count_sources_{v}"))?,
+        })
     }
 
     /// Every published site, by country, locality and title.

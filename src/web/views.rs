@@ -413,6 +413,8 @@ pub struct MapPage {
     pub svg: String,
     pub sites: Vec<crate::db::places::Located>,
     pub located: i64,
+    /// How many of the located sites are drawn (at most `map::MAX_MARKERS`).
+    pub shown: i64,
     pub total: i64,
 }
 

@@ -293,7 +293,7 @@ pub async fn index(ctx: Ctx) -> Result<HttpResponse, PageError> {
             )
             .crumbs(&[("Home", "/")]),
         sites: ctx.db.counts()?.sites,
-        located: i64::try_from(ctx.db.located_sites(None)?.len()).unwrap_or(i64::MAX),
+        located: ctx.db.located_count()?,
     };
     super::html(&page)
 }

@@ -6,8 +6,10 @@ use crate::web::views::MapPage;
 use crate::web::{Ctx, PageError};
 
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let sites = ctx.db.located_sites(None)?;
+    let mut sites = ctx.db.located_sites(None)?;
     let total = ctx.db.counts()?.sites;
+    let located = i64::try_from(sites.len()).unwrap_or(i64::MAX);
+    sites.truncate(crate::web::map::MAX_MARKERS);
     let svg = render(
         &View::world(),
         false,
@@ -26,7 +28,8 @@ pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
             .section("map")
             .crumbs(&[("Home", "/")]),
         svg,
-        located: i64::try_from(sites.len()).unwrap_or(i64::MAX),
+        located,
+        shown: i64::try_from(sites.len()).unwrap_or(i64::MAX),
         sites,
         total,
     };

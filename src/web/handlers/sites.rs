@@ -195,16 +195,16 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
         .first()
         .map(|i| format!("{base}/static/{}", i.file));
     let correction_url = ctx.correction_url(&site.file);
-    let nearby = match (site.latitude, site.longitude) {
-        (Some(lat), Some(lon)) => ctx
-            .db
-            .nearest(&site.summary.slug, lat, lon, 5)?
-            .into_iter()
-            .map(|(site, km)| Nearby { site, km })
-            .collect(),
+    let neighbours = match (site.latitude, site.longitude) {
+        (Some(lat), Some(lon)) => ctx.db.nearest(&site.summary.slug, lat, lon, 5)?,
         _ => Vec::new(),
     };
-    let map = crate::web::map::locator(&ctx.db, &site)?;
+    let located: Vec<_> = neighbours.iter().map(|(l, _)| l.clone()).collect();
+    let map = crate::web::map::locator(&site, &located);
+    let nearby = neighbours
+        .into_iter()
+        .map(|(l, km)| Nearby { site: l.site, km })
+        .collect();
     html(&SitePage {
         layout,
         site,

@@ -267,39 +267,44 @@ pub fn render(
     svg
 }
 
-/// The small map on a site page: the site, its neighbours in view, and the country around it.
-pub fn locator(db: &Database, site: &SiteDetail) -> Result<Option<String>, PageError> {
+/// How many neighbours a site's locator map shows, and how many markers a country's or the
+/// world's map draws at most (each is a link: thousands would outweigh the page).
+const LOCATOR_NEIGHBOURS: usize = 5;
+pub const MAX_MARKERS: usize = 500;
+
+/// The small map on a site page: the site, its nearest neighbours, and the country around it.
+pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Option<String> {
     let (Some(lat), Some(lon)) = (site.latitude, site.longitude) else {
-        return Ok(None);
+        return None;
     };
     let view = View::around(lon, lat, lon, lat, 6.0, 360.0);
-    let mut markers = db.sites_in_box(
-        view.min_lat,
-        view.max_lat,
-        view.min_lon,
-        view.max_lon,
-        &site.summary.slug,
-    )?;
+    // Only the nearest neighbours: a dense region would otherwise fill the page with markers.
+    let mut markers: Vec<Located> = neighbours
+        .iter()
+        .take(LOCATOR_NEIGHBOURS)
+        .cloned()
+        .collect();
     markers.push(Located {
         site: site.summary.clone(),
         lat,
         lon,
     });
     let label = format!("Map: where {} is", site.summary.title);
-    Ok(Some(render(
+    Some(render(
         &view,
         true,
         Some(&site.summary.country),
         &label,
         &markers,
         Some(&site.summary.slug),
-    )))
+    ))
 }
 
 /// The map on a country page: its sites, or the country's largest landmass where none has
 /// coordinates.
 pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, PageError> {
-    let markers = db.located_sites(Some(code))?;
+    let mut markers = db.located_sites(Some(code))?;
+    markers.truncate(MAX_MARKERS);
     let bbox = if markers.is_empty() {
         DETAILED
             .iter()
