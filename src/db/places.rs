@@ -1,7 +1,7 @@
 //! Where sites are: the nearest sites to a point, and the sites inside a map's bounds, using the
 //! R*Tree index of their coordinates.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::DbError;
 use super::read::{Database, SITE_SUMMARY_COLUMNS, SiteSummary, site_summary};
