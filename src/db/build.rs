@@ -124,8 +124,7 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
            UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
     )
     .map_err(werr)?;
-    conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); ANALYZE;")
-        .map_err(werr)?;
+    conn.execute_batch("ANALYZE;").map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
 }

@@ -179,5 +179,8 @@ CREATE VIRTUAL TABLE search USING fts5(
     honours,
     body,
     content = '',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Three-letter prefixes get their own index: a short word typed as a prefix ("the", "pyo")
+    -- would otherwise merge the lists of every word it begins.
+    prefix = '3'
 );

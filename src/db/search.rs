@@ -9,6 +9,9 @@ use rusqlite::{Transaction, params};
 use super::DbError;
 use super::read::Database;
 
+/// The most matches a search counts and ranks; past this, the visitor is asked for more words.
+pub const MAX_MATCHES: i64 = 1000;
+
 /// The longest query the site accepts, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 
@@ -174,6 +177,8 @@ pub struct Results {
     pub total: i64,
     /// True when no entry had every word, and these results have any of them.
     pub partial: bool,
+    /// True when the words matched so many entries that only the first MAX_MATCHES were ranked.
+    pub capped: bool,
 }
 
 impl Database {
@@ -185,10 +190,15 @@ impl Database {
             let Some(expr) = match_expression(&terms, joiner) else {
                 return Ok(Results::default());
             };
-            let total: i64 = self.conn().prepare_cached(
-                "SELECT count(*) FROM search JOIN search_docs d ON d.id = search.rowid WHERE search MATCH ?1 AND (d.draft = 0 OR ?2)",
-            )?
-            .query_row(params![expr, self.drafts()], |r| r.get(0))?;
+            // A word in nearly every entry would have every entry counted and ranked: the work
+            // stops at MAX_MATCHES, and the page says so.
+            let total: i64 = self
+                .conn()
+                .prepare_cached(
+                    "SELECT count(*) FROM (SELECT rowid AS id FROM search WHERE search MATCH ?1 LIMIT ?3) h
+                     JOIN search_docs d ON d.id = h.id WHERE d.draft = 0 OR ?2",
+                )?
+                .query_row(params![expr, self.drafts(), MAX_MATCHES], |r| r.get(0))?;
             if total == 0 {
                 if terms.len() > 1 && !partial {
                     continue;
@@ -196,35 +206,42 @@ impl Database {
                 return Ok(Results::default());
             }
             let mut stmt = self.conn().prepare_cached(
-                "SELECT d.kind, d.key, d.url, d.title, d.names, d.place, d.honours, d.body, d.draft,
+                "WITH h AS (
+                     SELECT rowid AS id, bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0) AS score
+                     FROM search WHERE search MATCH ?1 LIMIT ?5)
+                 SELECT d.kind, d.key, d.url, d.title, d.names, d.place, d.honours, d.body, d.draft,
                         d.site_kind, d.site_status, d.country_name
-                 FROM search JOIN search_docs d ON d.id = search.rowid
-                 WHERE search MATCH ?1 AND (d.draft = 0 OR ?2)
-                 ORDER BY bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0), d.title
+                 FROM h JOIN search_docs d ON d.id = h.id
+                 WHERE d.draft = 0 OR ?2
+                 ORDER BY h.score, d.title
                  LIMIT ?3 OFFSET ?4",
             )?;
             let hits = stmt
-                .query_map(params![expr, self.drafts(), limit, offset], |r| {
-                    Ok(Hit {
-                        kind: r.get(0)?,
-                        key: r.get(1)?,
-                        url: r.get(2)?,
-                        title: r.get(3)?,
-                        names: r.get(4)?,
-                        place: r.get(5)?,
-                        honours: r.get(6)?,
-                        body: r.get(7)?,
-                        draft: r.get(8)?,
-                        site_kind: r.get(9)?,
-                        site_status: r.get(10)?,
-                        country_name: r.get(11)?,
-                    })
-                })?
+                .query_map(
+                    params![expr, self.drafts(), limit, offset, MAX_MATCHES],
+                    |r| {
+                        Ok(Hit {
+                            kind: r.get(0)?,
+                            key: r.get(1)?,
+                            url: r.get(2)?,
+                            title: r.get(3)?,
+                            names: r.get(4)?,
+                            place: r.get(5)?,
+                            honours: r.get(6)?,
+                            body: r.get(7)?,
+                            draft: r.get(8)?,
+                            site_kind: r.get(9)?,
+                            site_status: r.get(10)?,
+                            country_name: r.get(11)?,
+                        })
+                    },
+                )?
                 .collect::<Result<_, _>>()?;
             return Ok(Results {
                 hits,
                 total,
                 partial,
+                capped: total >= MAX_MATCHES,
             });
         }
         Ok(Results::default())

@@ -505,6 +505,7 @@ pub struct SearchPage {
     pub partial: bool,
     pub hits: Vec<SearchResult>,
     pub pager: Pager,
+    pub capped: bool,
 }
 
 #[derive(Template)]

@@ -105,6 +105,7 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
         partial: results.partial,
         hits,
         pager,
+        capped: results.capped,
     })
 }
 
