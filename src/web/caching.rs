@@ -30,8 +30,14 @@ pub async fn validators(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let cacheable = matches!(*req.method(), Method::GET | Method::HEAD);
     let res = next.call(req).await?;
-    // Static files bring their own validators; errors and redirects get none.
-    if !cacheable || res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
+    // Static files bring their own validators; errors and redirects get none; a very large
+    // export is sent as it is rather than held in memory to be hashed.
+    let too_large = matches!(res.response().body().size(), actix_web::body::BodySize::Sized(n) if n > MAX_BODY as u64);
+    if !cacheable
+        || too_large
+        || res.status() != StatusCode::OK
+        || res.headers().contains_key(header::ETAG)
+    {
         return Ok(res.map_into_boxed_body());
     }
     let built_at = res
@@ -43,18 +49,7 @@ pub async fn validators(
 
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
-    let bytes = match to_bytes_limited(body, MAX_BODY).await {
-        Ok(Ok(b)) => b,
-        Ok(Err(e)) => {
-            let e: Box<dyn std::error::Error> = e.into();
-            return Err(actix_web::error::ErrorInternalServerError(e.to_string()));
-        }
-        Err(_) => {
-            return Err(actix_web::error::ErrorInternalServerError(
-                "response too large to validate",
-            ));
-        }
-    };
+    let bytes = collect(body, MAX_BODY).await?;
     let etag = format!("W/\"{:016x}\"", fnv1a(&bytes));
     let last_modified = built_at.map(|d| d.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
 
@@ -101,6 +96,23 @@ pub async fn validators(
         response.headers_mut().insert(header::LAST_MODIFIED, lm);
     }
     Ok(ServiceResponse::new(req, response))
+}
+
+/// The whole body of a response, read up to `limit` bytes.
+pub async fn collect(
+    body: impl MessageBody,
+    limit: usize,
+) -> Result<actix_web::web::Bytes, actix_web::Error> {
+    match to_bytes_limited(body, limit).await {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(e)) => {
+            let e: Box<dyn std::error::Error> = e.into();
+            Err(actix_web::error::ErrorInternalServerError(e.to_string()))
+        }
+        Err(_) => Err(actix_web::error::ErrorInternalServerError(
+            "response larger than expected",
+        )),
+    }
 }
 
 /// Weak comparison (RFC 9110 §8.8.3.2): equal opaque tags, ignoring the `W/` prefix.

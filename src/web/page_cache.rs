@@ -6,7 +6,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use actix_web::HttpResponse;
-use actix_web::body::{BoxBody, MessageBody, to_bytes_limited};
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::http::{Method, StatusCode};
@@ -163,18 +163,7 @@ pub async fn serve_cached(
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
     // A compressed body has no size until it is read; the site's pages compress far below this.
-    let bytes = match to_bytes_limited(body, MAX_COLLECT).await {
-        Ok(Ok(b)) => b,
-        Ok(Err(e)) => {
-            let e: Box<dyn std::error::Error> = e.into();
-            return Err(actix_web::error::ErrorInternalServerError(e.to_string()));
-        }
-        Err(_) => {
-            return Err(actix_web::error::ErrorInternalServerError(
-                "response larger than the cache reads",
-            ));
-        }
-    };
+    let bytes = super::caching::collect(body, MAX_COLLECT).await?;
     let entry = Entry {
         headers: head.headers().clone(),
         body: bytes,
