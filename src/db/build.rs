@@ -124,6 +124,10 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
            UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
     )
     .map_err(werr)?;
+    super::site_index::SiteIndex::store(&conn).map_err(|e| match e {
+        DbError::Query(source) => werr(source),
+        e => e,
+    })?;
     conn.execute_batch("ANALYZE;").map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
@@ -203,10 +207,12 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
     let mut site = tx.prepare(
         "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
             latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
-            visiting, wikidata, osm, summary, description, updated, draft, body_html, body_text, file, lastmod)
+            visiting, wikidata, osm, summary, description, updated, draft, file, lastmod)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+            ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
+    let mut site_body =
+        tx.prepare("INSERT INTO site_bodies (id, body_html, body_text) VALUES (?1, ?2, ?3)")?;
     let mut site_name =
         tx.prepare("INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)")?;
     let mut conflict = tx.prepare(
@@ -266,11 +272,10 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
                     description,
                     s.updated.map(|d| d.to_string()),
                     s.draft,
-                    body.html,
-                    body.text,
                     s.file.to_string_lossy(),
                     content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
                 ])?;
+                site_body.execute(params![rowid, body.html, body.text])?;
                 if let Some((lat, lon)) = s.coordinates {
                     location.execute(params![rowid, lat, lon])?;
                 }

@@ -6,6 +6,7 @@ pub mod build;
 pub mod places;
 pub mod read;
 pub mod search;
+mod site_index;
 
 use std::path::PathBuf;
 
@@ -41,4 +42,4 @@ pub enum DbError {
 }
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "4";
+pub const SCHEMA_VERSION: &str = "5";

@@ -112,19 +112,33 @@ impl Database {
     pub fn located_count(&self) -> Result<i64, DbError> {
         Ok(self
             .conn()
-            .prepare_cached("SELECT count(*) FROM site_locations l JOIN sites s ON s.rowid = l.id WHERE s.draft = 0 OR ?1")?
+            .prepare_cached(
+                "SELECT count(*) FROM sites s WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1)",
+            )?
             .query_row([self.drafts()], |r| r.get(0))?)
     }
 
-    /// Every published site with coordinates, optionally of one country.
-    pub fn located_sites(&self, country: Option<&str>) -> Result<Vec<Located>, DbError> {
+    /// The first `limit` published sites with coordinates by title, optionally of one country.
+    /// (Partial indexes keep this a walk of `limit` rows, not a sort of every located site.)
+    pub fn located_sites(
+        &self,
+        country: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Located>, DbError> {
+        let filter = if country.is_some() {
+            "s.country = ?2"
+        } else {
+            "?2 IS NULL"
+        };
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, l.min_lat, l.min_lon FROM site_locations l
-             JOIN sites s ON s.rowid = l.id JOIN countries c ON c.code = s.country
-             WHERE (s.draft = 0 OR ?1) AND (?2 IS NULL OR s.country = ?2) ORDER BY s.title"
+            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM sites s
+             JOIN countries c ON c.code = s.country
+             WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1) AND {filter}
+             ORDER BY s.title LIMIT ?3"
         );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts(), country], |r| {
+        let rows = stmt.query_map(params![self.drafts(), country, limit], |r| {
             Ok(Located {
                 site: site_summary(r)?,
                 lat: r.get(13)?,

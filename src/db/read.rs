@@ -1,10 +1,14 @@
 //! Read-only queries for the pages. The server opens the database read-only; every function here
 //! answers one page's need in as few queries as the page requires.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
 
+use super::browse::Facet;
+use super::site_index::SiteIndex;
 use super::{DbError, SCHEMA_VERSION};
 
 /// A name in another language, with its BCP 47 tag.
@@ -135,6 +139,10 @@ pub struct Counts {
 /// A read-only connection to a built database.
 pub struct Database {
     conn: Connection,
+    /// Facets and sort orders of every site, read on first use (see `site_index.rs`).
+    site_index: OnceCell<SiteIndex>,
+    /// The search documents of drafts, left out of results unless drafts are shown.
+    draft_docs: OnceCell<HashSet<i64>>,
     built_at: String,
     /// Whether drafts are shown (preview), or hidden as on the public site.
     drafts: bool,
@@ -226,6 +234,8 @@ impl Database {
             .map_err(|e| invalid(e.to_string()))?;
         Ok(Database {
             conn,
+            site_index: OnceCell::new(),
+            draft_docs: OnceCell::new(),
             built_at,
             drafts,
         })
@@ -233,6 +243,29 @@ impl Database {
 
     pub fn drafts(&self) -> bool {
         self.drafts
+    }
+
+    /// Every site's facets and sort orders, read from the database the first time they are
+    /// needed.
+    pub(super) fn site_index(&self) -> Result<&SiteIndex, DbError> {
+        if let Some(index) = self.site_index.get() {
+            return Ok(index);
+        }
+        let index = SiteIndex::read(&self.conn)?;
+        Ok(self.site_index.get_or_init(|| index))
+    }
+
+    /// The ids of the drafts' search documents (a partial index makes this a short read).
+    pub(super) fn draft_docs(&self) -> Result<&HashSet<i64>, DbError> {
+        if let Some(ids) = self.draft_docs.get() {
+            return Ok(ids);
+        }
+        let ids = self
+            .conn
+            .prepare("SELECT id FROM search_docs WHERE draft = 1")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<HashSet<i64>, _>>()?;
+        Ok(self.draft_docs.get_or_init(|| ids))
     }
 
     /// The connection, for the query modules beside this one.
@@ -284,7 +317,7 @@ impl Database {
     pub fn site(&self, slug: &str) -> Result<Option<SiteDetail>, DbError> {
         let sql = format!(
             "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
-             WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
+             JOIN site_bodies b ON b.id = s.rowid WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
         );
         let detail = self
             .conn
@@ -333,7 +366,7 @@ impl Database {
     pub fn all_sites(&self) -> Result<Vec<SiteDetail>, DbError> {
         let sql = format!(
             "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
-             WHERE s.draft = 0 OR ?1 ORDER BY s.slug"
+             JOIN site_bodies b ON b.id = s.rowid WHERE s.draft = 0 OR ?1 ORDER BY s.slug"
         );
         let mut sites: Vec<SiteDetail> = self
             .conn
@@ -431,25 +464,31 @@ impl Database {
 
     pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file,
-                (SELECT count(*) FROM sites s WHERE s.country = c.code AND (s.draft = 0 OR ?1))
+            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file, 0
              FROM countries c ORDER BY c.name",
         )?;
-        let rows = stmt.query_map(params![self.drafts], country_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows: Vec<CountryRow> =
+            stmt.query_map([], country_row)?.collect::<Result<_, _>>()?;
+        let index = self.site_index()?;
+        for c in &mut rows {
+            c.site_count = index.count(Facet::Country, &c.code, self.drafts);
+        }
+        Ok(rows)
     }
 
     pub fn country(&self, code: &str) -> Result<Option<CountryRow>, DbError> {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file,
-                    (SELECT count(*) FROM sites s WHERE s.country = c.code AND (s.draft = 0 OR ?2))
+                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file, 0
                  FROM countries c WHERE c.code = ?1",
             )?
-            .query_row(params![code, self.drafts], country_row)
+            .query_row([code], country_row)
             .optional()?;
         let Some(mut c) = row else { return Ok(None) };
+        c.site_count = self
+            .site_index()?
+            .count(Facet::Country, &c.code, self.drafts);
         c.names = self.names(
             "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
             code,
@@ -457,30 +496,43 @@ impl Database {
         Ok(Some(c))
     }
 
-    /// A country's sites, by locality and title.
-    pub fn country_sites(&self, code: &str) -> Result<Vec<SiteSummary>, DbError> {
+    /// A country's first `limit` sites, by locality and title.
+    pub fn country_sites(&self, code: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
         let sql = format!(
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
-             WHERE s.country = ?1 AND (s.draft = 0 OR ?2) ORDER BY s.locality, s.title"
+             WHERE s.country = ?1 AND (s.draft = 0 OR ?2) ORDER BY s.locality, s.title LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![code, self.drafts], site_summary)?;
+        let rows = stmt.query_map(params![code, self.drafts, limit], site_summary)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sites by their rowids, in the order given.
+    pub(super) fn sites_by_rowid(&self, rowids: &[i64]) -> Result<Vec<SiteSummary>, DbError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.rowid = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(rowids.len());
+        for id in rowids {
+            if let Some(s) = stmt.query_row([id], site_summary).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
     }
 
     /// Every date in calendar order.
     pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file,
-                (SELECT count(*) FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
-                 WHERE sc.date_slug = d.slug AND (s.draft = 0 OR ?1))
+            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file, 0
              FROM dates d ORDER BY d.month, d.day, d.title",
         )?;
-        let rows: Vec<DateRow> = stmt
-            .query_map(params![self.drafts], date_row)?
-            .collect::<Result<_, _>>()?;
+        let rows: Vec<DateRow> = stmt.query_map([], date_row)?.collect::<Result<_, _>>()?;
+        let index = self.site_index()?;
         let mut out = Vec::with_capacity(rows.len());
         for mut d in rows {
+            d.site_count = index.count(Facet::Date, &d.date.slug, self.drafts);
             d.countries = self.date_countries(&d.date.slug)?;
             out.push(d);
         }
@@ -502,14 +554,15 @@ impl Database {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file,
-                    (SELECT count(*) FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
-                     WHERE sc.date_slug = d.slug AND (s.draft = 0 OR ?2))
+                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file, 0
                  FROM dates d WHERE d.slug = ?1",
             )?
-            .query_row(params![slug, self.drafts], date_row)
+            .query_row([slug], date_row)
             .optional()?;
         let Some(mut d) = row else { return Ok(None) };
+        d.site_count = self
+            .site_index()?
+            .count(Facet::Date, &d.date.slug, self.drafts);
         d.names = self.names(
             "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
             slug,
@@ -518,16 +571,17 @@ impl Database {
         Ok(Some(d))
     }
 
-    /// The sites where ceremonies are held on a date.
-    pub fn date_sites(&self, slug: &str) -> Result<Vec<SiteSummary>, DbError> {
-        let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS} FROM site_commemorations sc JOIN sites s ON s.slug = sc.site
-             JOIN countries c ON c.code = s.country
-             WHERE sc.date_slug = ?1 AND (s.draft = 0 OR ?2) ORDER BY c.name, s.locality, s.title"
+    /// The first `limit` sites where ceremonies are held on a date, by country, locality and
+    /// title.
+    pub fn date_sites(&self, slug: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
+        let selection = self.site_index()?.select(
+            &[(Facet::Date, slug.to_string())],
+            self.drafts,
+            super::browse::Sort::Country,
+            0,
+            u64::from(limit),
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![slug, self.drafts], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.sites_by_rowid(&selection.rowids)
     }
 
     pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {
@@ -589,7 +643,7 @@ impl Database {
 const SITE_DETAIL_COLUMNS: &str = "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
     s.established, s.updated, s.description, s.draft, s.lastmod, s.honours, s.removed, s.latitude, s.longitude,
     s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
-    s.wikidata, s.osm, s.body_html, s.file, s.summary";
+    s.wikidata, s.osm, b.body_html, s.file, s.summary";
 const SOURCE_COLUMNS: &str = "position, title, publisher, url, date";
 const IMAGE_COLUMNS: &str = "file, alt, caption, credit, license, width, height";
 

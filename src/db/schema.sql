@@ -76,13 +76,24 @@ CREATE TABLE sites (
     description      TEXT NOT NULL,
     updated          TEXT,
     draft            INTEGER NOT NULL DEFAULT 0,
-    body_html        TEXT NOT NULL,
-    body_text        TEXT NOT NULL,
     file             TEXT NOT NULL,
     lastmod          TEXT
 );
 CREATE INDEX sites_country ON sites(country, locality, title);
-CREATE INDEX sites_updated ON sites(updated);
+CREATE INDEX sites_updated ON sites(updated DESC, title);
+-- The maps' markers: located sites by title, in all and per country.
+CREATE INDEX sites_located ON sites(title) WHERE latitude IS NOT NULL;
+CREATE INDEX sites_located_country ON sites(country, title) WHERE latitude IS NOT NULL;
+-- The feed's order: most recently changed first.
+CREATE INDEX sites_lastmod ON sites(lastmod IS NULL, lastmod DESC, title);
+
+-- A site's body, apart from its fields: lists and counts scan `sites`, and kilobytes of text in
+-- each row would make them read the whole body of every site. `id` is the site's rowid.
+CREATE TABLE site_bodies (
+    id        INTEGER PRIMARY KEY,
+    body_html TEXT NOT NULL,
+    body_text TEXT NOT NULL
+);
 
 -- Where the sites with coordinates are, for "nearby" and the maps: id is the site's rowid.
 CREATE VIRTUAL TABLE site_locations USING rtree(id, min_lat, max_lat, min_lon, max_lon);
@@ -134,6 +145,13 @@ CREATE TABLE images (
     PRIMARY KEY (site, position)
 );
 
+-- Every site's filters and sort orders, packed by `build` for the server to hold in memory
+-- (see site_index.rs): one row.
+CREATE TABLE site_index (
+    id   INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+);
+
 -- Old addresses of entries; `target` is the current address.
 CREATE TABLE aliases (
     path   TEXT PRIMARY KEY,
@@ -171,6 +189,8 @@ CREATE TABLE search_docs (
     site_status  TEXT,
     country_name TEXT
 );
+
+CREATE INDEX search_docs_drafts ON search_docs(id) WHERE draft = 1;
 
 CREATE VIRTUAL TABLE search USING fts5(
     title,

@@ -66,9 +66,22 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The FTS5 expression for some terms: each a quoted phrase, Latin and Cyrillic words matched
-/// as prefixes (so that "Pyong" and inflected forms find "Pyongyang", "Пхеньяне").
-fn match_expression(terms: &[String], joiner: &str) -> Option<String> {
+/// The words a query searches for: one-letter Latin or Cyrillic words ("a", "b") are left out
+/// when there are longer ones, since they are in nearly every entry and would only slow the
+/// search. (A lone CJK character is a word and stays.)
+fn significant(terms: Vec<String>) -> Vec<String> {
+    let long = |t: &String| t.chars().count() > 1 || t.chars().any(is_cjk);
+    if terms.iter().any(long) {
+        terms.into_iter().filter(long).collect()
+    } else {
+        terms
+    }
+}
+
+/// The FTS5 expression for some terms: each a quoted phrase. With `prefixes`, Latin and
+/// Cyrillic words of three letters or more match as prefixes (so that "Pyong" and inflected
+/// forms find "Pyongyang", "Пхеньяне"), and a lone CJK character matches the bigrams it starts.
+fn match_expression(terms: &[String], joiner: &str, prefixes: bool) -> Option<String> {
     let phrases: Vec<String> = terms
         .iter()
         .filter_map(|t| {
@@ -77,11 +90,7 @@ fn match_expression(terms: &[String], joiner: &str) -> Option<String> {
             if pieces.is_empty() {
                 return None;
             }
-            let last_is_cjk = t.chars().last().is_some_and(is_cjk);
-            let len = t.chars().count();
-            // Words of three letters or more match as prefixes; shorter ones would match nearly
-            // everything. A lone CJK character matches the bigrams it starts.
-            let prefix = if last_is_cjk { len == 1 } else { len >= 3 };
+            let prefix = prefixes && can_be_prefix(t);
             Some(format!(
                 "\"{}\"{}",
                 pieces.replace('"', ""),
@@ -90,6 +99,15 @@ fn match_expression(terms: &[String], joiner: &str) -> Option<String> {
         })
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(joiner))
+}
+
+/// Whether a term is matched as a prefix: shorter words would match nearly everything.
+fn can_be_prefix(term: &str) -> bool {
+    if term.chars().last().is_some_and(is_cjk) {
+        term.chars().count() == 1
+    } else {
+        term.chars().count() >= 3
+    }
 }
 
 /// One document to index.
@@ -184,59 +202,64 @@ pub struct Results {
 impl Database {
     /// Runs a visitor's query: entries with every word, ranked with titles and names above
     /// places, whom a site honours, and body text; failing that, entries with any word.
+    ///
+    /// Whole words are looked up first: that is fast even for a word in every entry, since the
+    /// lookup stops at MAX_MATCHES. Only when whole words find fewer than that are words also
+    /// matched as prefixes, which merges the lists of every word they begin (slow for a common
+    /// word, fast for a rare one).
     pub fn search(&self, query: &str, limit: u32, offset: u32) -> Result<Results, DbError> {
-        let terms = query_terms(query);
+        let terms = significant(query_terms(query));
+        let any_prefix = terms.iter().any(|t| can_be_prefix(t));
         for (joiner, partial) in [(" ", false), (" OR ", true)] {
-            let Some(expr) = match_expression(&terms, joiner) else {
-                return Ok(Results::default());
-            };
-            // A word in nearly every entry would have every entry counted and ranked: the work
-            // stops at MAX_MATCHES, and the page says so.
-            let total: i64 = self
-                .conn()
-                .prepare_cached(
-                    "SELECT count(*) FROM (SELECT rowid AS id FROM search WHERE search MATCH ?1 LIMIT ?3) h
-                     JOIN search_docs d ON d.id = h.id WHERE d.draft = 0 OR ?2",
-                )?
-                .query_row(params![expr, self.drafts(), MAX_MATCHES], |r| r.get(0))?;
-            if total == 0 {
+            let mut ranked = Vec::new();
+            for prefixes in [false, true] {
+                if prefixes && !any_prefix {
+                    break;
+                }
+                let Some(expr) = match_expression(&terms, joiner, prefixes) else {
+                    return Ok(Results::default());
+                };
+                ranked = self.ranked(&expr)?;
+                if ranked.len() >= MAX_MATCHES as usize {
+                    break;
+                }
+            }
+            if ranked.is_empty() {
                 if terms.len() > 1 && !partial {
                     continue;
                 }
                 return Ok(Results::default());
             }
+            let total = ranked.len() as i64;
+            let page = ranked
+                .iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .map(|(id, _)| *id);
             let mut stmt = self.conn().prepare_cached(
-                "WITH h AS (
-                     SELECT rowid AS id, bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0) AS score
-                     FROM search WHERE search MATCH ?1 LIMIT ?5)
-                 SELECT d.kind, d.key, d.url, d.title, d.names, d.place, d.honours, d.body, d.draft,
-                        d.site_kind, d.site_status, d.country_name
-                 FROM h JOIN search_docs d ON d.id = h.id
-                 WHERE d.draft = 0 OR ?2
-                 ORDER BY h.score, d.title
-                 LIMIT ?3 OFFSET ?4",
+                "SELECT kind, key, url, title, names, place, honours, body, draft,
+                        site_kind, site_status, country_name
+                 FROM search_docs WHERE id = ?1",
             )?;
-            let hits = stmt
-                .query_map(
-                    params![expr, self.drafts(), limit, offset, MAX_MATCHES],
-                    |r| {
-                        Ok(Hit {
-                            kind: r.get(0)?,
-                            key: r.get(1)?,
-                            url: r.get(2)?,
-                            title: r.get(3)?,
-                            names: r.get(4)?,
-                            place: r.get(5)?,
-                            honours: r.get(6)?,
-                            body: r.get(7)?,
-                            draft: r.get(8)?,
-                            site_kind: r.get(9)?,
-                            site_status: r.get(10)?,
-                            country_name: r.get(11)?,
-                        })
-                    },
-                )?
-                .collect::<Result<_, _>>()?;
+            let mut hits = Vec::with_capacity(limit as usize);
+            for id in page {
+                hits.push(stmt.query_row([id], |r| {
+                    Ok(Hit {
+                        kind: r.get(0)?,
+                        key: r.get(1)?,
+                        url: r.get(2)?,
+                        title: r.get(3)?,
+                        names: r.get(4)?,
+                        place: r.get(5)?,
+                        honours: r.get(6)?,
+                        body: r.get(7)?,
+                        draft: r.get(8)?,
+                        site_kind: r.get(9)?,
+                        site_status: r.get(10)?,
+                        country_name: r.get(11)?,
+                    })
+                })?);
+            }
             return Ok(Results {
                 hits,
                 total,
@@ -245,6 +268,26 @@ impl Database {
             });
         }
         Ok(Results::default())
+    }
+
+    /// The first MAX_MATCHES entries matching an expression, drafts left out unless shown,
+    /// best first: by BM25 with title and names weighted above places, honoured people and
+    /// body, then in the order they were built (countries, dates, sites by slug, pages).
+    fn ranked(&self, expr: &str) -> Result<Vec<(i64, f64)>, DbError> {
+        let drafts = self.draft_docs()?;
+        let mut ranked: Vec<(i64, f64)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT rowid, bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0)
+                 FROM search WHERE search MATCH ?1 LIMIT ?2",
+            )?
+            .query_map(params![expr, MAX_MATCHES], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<(i64, f64)>, _>>()?;
+        if !self.drafts() {
+            ranked.retain(|(id, _)| !drafts.contains(id));
+        }
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        Ok(ranked)
     }
 }
 
@@ -362,10 +405,24 @@ mod tests {
     fn queries_are_only_ever_quoted_phrases() {
         let t = query_terms("\"NEAR( a* -b :c OR d) 해방탑");
         assert_eq!(
-            match_expression(&t, " ").as_deref(),
+            match_expression(&t, " ", true).as_deref(),
             Some("\"near\"* \"a\" \"b\" \"c\" \"or\" \"d\" \"해방 방탑\"")
         );
-        assert_eq!(match_expression(&query_terms("\"\"\" ***"), " "), None);
+        assert_eq!(
+            match_expression(&t, " ", false).as_deref(),
+            Some("\"near\" \"a\" \"b\" \"c\" \"or\" \"d\" \"해방 방탑\"")
+        );
+        assert_eq!(
+            match_expression(&query_terms("\"\"\" ***"), " ", true),
+            None
+        );
+    }
+
+    #[test]
+    fn one_letter_words_are_dropped_beside_longer_ones() {
+        assert_eq!(significant(query_terms("NEAR(a b")), ["near"]);
+        assert_eq!(significant(query_terms("a:b-c")), ["a", "b", "c"]);
+        assert_eq!(significant(query_terms("碑 a")), ["碑"]);
     }
 
     #[test]

@@ -386,10 +386,16 @@ pub struct CountryPage {
     pub layout: Layout,
     pub country: CountryRow,
     pub groups: Vec<LocalityGroup>,
+    /// How many sites `groups` holds: at most `LIST_LIMIT`.
+    pub shown: usize,
     pub dates: Vec<DateRow>,
     pub correction_url: String,
     pub map: Option<String>,
 }
+
+/// The most sites a country's or a date's page lists; past this it links to the site list,
+/// which pages through them all. (A page of thousands of sites is megabytes on a slow link.)
+pub const LIST_LIMIT: u32 = 200;
 
 #[derive(Template)]
 #[template(path = "dates.html")]

@@ -127,6 +127,44 @@ async fn sorting_and_stable_pages() {
     );
 }
 
+/// The site links of a country's or a date's list.
+fn list_items(body: &str) -> usize {
+    body.matches("<a class=\"site-link\"").count()
+}
+
+#[actix_web::test]
+async fn long_country_and_date_lists_stop_at_a_limit_and_link_to_the_paged_list() {
+    let tree = Tree::fixture();
+    for i in 0..205 {
+        tree.write(
+            &format!("sites/many-{i:03}.md"),
+            format!("+++\ntitle = \"Many {i:03}\"\ncountry = \"cn\"\nlocality = \"Harbin\"\nkind = \"grave\"\nstatus = \"extant\"\ncommemorations = [\"victory-day\"]\n[[sources]]\ntitle = \"S\"\n+++\n"),
+        );
+    }
+    tree.build();
+    let app = app_for(tree, false).await;
+    let country = app.get("/countries/cn/").await;
+    assert_eq!(country.status, 200);
+    assert_eq!(list_items(&country.body), 200);
+    country.assert_has(&[
+        "<h2 id=\"sites-heading\">Sites (205)</h2>",
+        "These are the first 200 of 205 sites.",
+        "<a href=\"/sites/?country=cn\">All 205 sites in China, page by page</a>",
+    ]);
+    let date = app.get("/dates/victory-day/").await;
+    assert_eq!(list_items(&date.body), 200);
+    date.assert_has(&["These are the first 200 of 207 sites."]);
+    let day = app.get("/on-this-day/05-09/").await;
+    day.assert_has(&["<a href=\"/sites/?date=victory-day\">All 207 sites that mark Victory Day, page by page</a>"]);
+    // The list it links to has them all, and counts them the same.
+    let all = app.get("/sites/?country=cn").await;
+    all.assert_has(&["Page 1 of 5"]);
+    // A short list says nothing of a limit.
+    app.get("/countries/kp/")
+        .await
+        .assert_lacks(&["These are the first"]);
+}
+
 const NEAR: [(&str, f64, f64); 7] = [
     ("a-two-km", 39.0572, 125.7625),
     ("b-ten-km", 39.1292, 125.7625),

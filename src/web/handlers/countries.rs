@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 use super::html;
 use crate::db::build::truncate_words;
 use crate::urls;
-use crate::web::views::{CountriesPage, CountryPage, group_by_locality};
+use crate::web::views::{CountriesPage, CountryPage, LIST_LIMIT, group_by_locality};
 use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -24,7 +24,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
 
 pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, PageError> {
     let country = ctx.db.country(&code)?.ok_or(PageError::NotFound)?;
-    let sites = ctx.db.country_sites(&country.code)?;
+    let sites = ctx.db.country_sites(&country.code, LIST_LIMIT)?;
     let dates = ctx
         .db
         .dates()?
@@ -34,8 +34,7 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
     let description = if country.body_text.is_empty() {
         format!(
             "Memorial sites in {}: {} documented, each with its sources.",
-            country.name,
-            sites.len()
+            country.name, country.site_count
         )
     } else {
         truncate_words(&country.body_text, 200)
@@ -56,6 +55,7 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
             ),
         correction_url: ctx.correction_url(&country.file),
         map: crate::web::map::country(&ctx.db, &country.code, &country.name)?,
+        shown: sites.len(),
         groups: group_by_locality(sites),
         dates,
         country,

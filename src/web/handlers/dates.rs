@@ -7,7 +7,7 @@ use crate::content::model::month_name;
 use crate::db::build::truncate_words;
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{DatePage, DatesPage, Month, OnThisDayPage, Upcoming};
+use crate::web::views::{DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, Upcoming};
 use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -50,7 +50,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
 
 pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
     let date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
-    let sites = ctx.db.date_sites(&date.date.slug)?;
+    let sites = ctx.db.date_sites(&date.date.slug, LIST_LIMIT)?;
     let next = Upcoming::new(date.date.clone(), ctx.state.today());
     let description = if date.body_text.is_empty() {
         format!(
@@ -129,7 +129,7 @@ pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, Page
         .into_iter()
         .filter(|d| d.date.month == day.month() && d.date.day == day.day())
     {
-        let sites = ctx.db.date_sites(&d.date.slug)?;
+        let sites = ctx.db.date_sites(&d.date.slug, LIST_LIMIT)?;
         dates.push((d, sites));
     }
     let day_label = label(day);

@@ -6,10 +6,9 @@ use crate::web::views::MapPage;
 use crate::web::{Ctx, PageError};
 
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let mut sites = ctx.db.located_sites(None)?;
+    let sites = ctx.db.located_sites(None, crate::web::map::MAX_MARKERS)?;
     let total = ctx.db.counts()?.sites;
-    let located = i64::try_from(sites.len()).unwrap_or(i64::MAX);
-    sites.truncate(crate::web::map::MAX_MARKERS);
+    let located = ctx.db.located_count()?;
     let svg = render(
         &View::world(),
         false,

@@ -303,8 +303,7 @@ pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Option<String> {
 /// The map on a country page: its sites, or the country's largest landmass where none has
 /// coordinates.
 pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, PageError> {
-    let mut markers = db.located_sites(Some(code))?;
-    markers.truncate(MAX_MARKERS);
+    let markers = db.located_sites(Some(code), MAX_MARKERS)?;
     let bbox = if markers.is_empty() {
         DETAILED
             .iter()
