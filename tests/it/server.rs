@@ -114,3 +114,62 @@ fn serve_rebuilds_a_damaged_database_and_refuses_when_it_cannot() {
     assert!(!out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn serve_starts_on_an_outdated_database_and_swaps_in_a_rebuild() {
+    let tree = Tree::fixture();
+    tree.build();
+    let full = std::fs::read_to_string(tree.content().join("sites/full-site.md")).expect("read");
+    tree.write(
+        "sites/full-site.md",
+        full.replace("Fixture Obelisk", "Renamed Obelisk"),
+    );
+    let mut child = Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
+        .env("MEMORIAL_ATLAS_DB", tree.db())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start server");
+    let stdout = child.stdout.take().expect("stdout");
+    let _server = Server(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next = || {
+        rx.recv_timeout(Duration::from_secs(20))
+            .expect("the server goes on printing")
+    };
+    let mut said = Vec::new();
+    let addr = loop {
+        let line = next();
+        if let Some(rest) = line.strip_prefix("Serving Memorial Atlas on http://") {
+            break rest.split('/').next().unwrap_or_default().to_string();
+        }
+        said.push(line);
+    };
+    // The rebuild is announced and done in the background; the workers open it within a second.
+    while !said.iter().any(|l| l.starts_with("built ")) {
+        said.push(next());
+    }
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("The content changed since")),
+        "{said:?}"
+    );
+    let mut page = String::new();
+    for _ in 0..40 {
+        page = http_get(&addr, "/sites/full-site/");
+        if page.contains("Renamed Obelisk") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(page.contains("Renamed Obelisk"), "{page}");
+}
