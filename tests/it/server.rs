@@ -173,3 +173,47 @@ fn serve_starts_on_an_outdated_database_and_swaps_in_a_rebuild() {
     }
     assert!(page.contains("Renamed Obelisk"), "{page}");
 }
+
+#[test]
+fn a_client_that_never_finishes_its_request_is_cut_off() {
+    let tree = Tree::fixture();
+    tree.build();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
+        .env("MEMORIAL_ATLAS_DB", tree.db())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start server");
+    let stdout = child.stdout.take().expect("stdout");
+    let _server = Server(child);
+    let addr = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.strip_prefix("Serving Memorial Atlas on http://")
+                .and_then(|r| r.split('/').next())
+                .map(str::to_string)
+        })
+        .expect("the server says where it serves");
+    let mut stream = TcpStream::connect(&addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    // Headers begun and never ended: the server must not wait for them for ever.
+    write!(stream, "GET / HTTP/1.1\r\nHost: {addr}\r\nX-Slow: ").expect("write");
+    let started = std::time::Instant::now();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(10),
+        "the connection was held for {waited:?}"
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+}
