@@ -156,10 +156,14 @@ pub fn render(markdown: &str) -> Body {
     }
 
     // Table alignment as classes: the site's Content-Security-Policy refuses inline styles.
-    let raw = raw
-        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-        .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+    // (Most bodies have no aligned table: three copies of each would be wasted.)
+    let raw = if raw.contains(" style=\"text-align: ") {
+        raw.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+            .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+            .replace(" style=\"text-align: right\"", " class=\"align-right\"")
+    } else {
+        raw
+    };
     Body {
         html: sanitize(&raw),
         text: collapse_spaces(&text),
@@ -171,7 +175,14 @@ fn push_text(text: &mut String, t: &str) {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn deeper(level: HeadingLevel) -> HeadingLevel {

@@ -4,6 +4,8 @@
 //! (bigrams), so that a two-character name is found inside a longer one. A visitor's query is
 //! turned into quoted phrases of the same pieces: nothing they type is FTS5 syntax.
 
+use std::collections::HashSet;
+
 use rusqlite::{Transaction, params};
 
 use super::DbError;
@@ -131,6 +133,7 @@ pub struct SearchDoc<'a> {
 pub struct Indexer<'t> {
     doc: rusqlite::Statement<'t>,
     fts: rusqlite::Statement<'t>,
+    titles: rusqlite::Statement<'t>,
 }
 
 impl<'t> Indexer<'t> {
@@ -141,6 +144,7 @@ impl<'t> Indexer<'t> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?,
             fts: tx.prepare("INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            titles: tx.prepare("INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)")?,
         })
     }
 
@@ -159,14 +163,16 @@ impl<'t> Indexer<'t> {
             d.site_status,
             d.country_name
         ])?;
+        let (title, names) = (index_text(d.title), index_text(&d.names));
         self.fts.execute(params![
             id,
-            index_text(d.title),
-            index_text(&d.names),
+            title,
+            names,
             index_text(&d.place),
             index_text(d.honours),
             index_text(d.body)
         ])?;
+        self.titles.execute(params![id, title, names])?;
         Ok(())
     }
 }
@@ -235,7 +241,7 @@ impl Database {
                 .iter()
                 .skip(offset as usize)
                 .take(limit as usize)
-                .map(|(id, _)| *id);
+                .copied();
             let mut stmt = self.conn().prepare_cached(
                 "SELECT kind, key, url, title, names, place, honours, body, draft,
                         site_kind, site_status, country_name
@@ -271,22 +277,47 @@ impl Database {
     }
 
     /// The first MAX_MATCHES entries matching an expression, drafts left out unless shown,
-    /// best first: by BM25 with title and names weighted above places, honoured people and
-    /// body, then in the order they were built (countries, dates, sites by slug, pages).
-    fn ranked(&self, expr: &str) -> Result<Vec<(i64, f64)>, DbError> {
+    /// best first.
+    ///
+    /// Fewer matches than that are ordered by BM25, title and names weighted above places,
+    /// honoured people and body. More, and BM25 would cost milliseconds a word in reading the
+    /// whole list of entries that hold it (to weigh how rare it is, which it is not): then the
+    /// entries whose title or names hold the words come first, ranked by BM25 over the small
+    /// titles index, and the rest follow in the order they were built.
+    fn ranked(&self, expr: &str) -> Result<Vec<i64>, DbError> {
         let drafts = self.draft_docs()?;
-        let mut ranked: Vec<(i64, f64)> = self
+        let shown = |id: &i64| self.drafts() || !drafts.contains(id);
+        let ids: Vec<i64> = self
             .conn()
-            .prepare_cached(
+            .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 LIMIT ?2")?
+            .query_map(params![expr, MAX_MATCHES], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let by_score = |sql: &str| -> Result<Vec<i64>, DbError> {
+            let mut scored: Vec<(i64, f64)> = self
+                .conn()
+                .prepare_cached(sql)?
+                .query_map(params![expr, MAX_MATCHES], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            scored.retain(|(id, _)| shown(id));
+            scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            Ok(scored.into_iter().map(|(id, _)| id).collect())
+        };
+        if (ids.len() as i64) < MAX_MATCHES {
+            return by_score(
                 "SELECT rowid, bm25(search, 10.0, 10.0, 4.0, 3.0, 1.0)
                  FROM search WHERE search MATCH ?1 LIMIT ?2",
-            )?
-            .query_map(params![expr, MAX_MATCHES], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<Vec<(i64, f64)>, _>>()?;
-        if !self.drafts() {
-            ranked.retain(|(id, _)| !drafts.contains(id));
+            );
         }
-        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        let mut ranked = by_score(
+            "SELECT rowid, bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1 LIMIT ?2",
+        )?;
+        let titled: HashSet<i64> = ranked.iter().copied().collect();
+        let room = (MAX_MATCHES as usize).saturating_sub(ranked.len());
+        ranked.extend(
+            ids.into_iter()
+                .filter(|id| shown(id) && !titled.contains(id))
+                .take(room),
+        );
         Ok(ranked)
     }
 }
@@ -416,6 +447,51 @@ mod tests {
             match_expression(&query_terms("\"\"\" ***"), " ", true),
             None
         );
+    }
+
+    #[test]
+    fn a_word_in_more_entries_than_are_ranked_still_puts_title_matches_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("db");
+        {
+            let mut conn = rusqlite::Connection::open(&path).expect("db");
+            conn.execute_batch(include_str!("schema.sql"))
+                .expect("schema");
+            let tx = conn.transaction().expect("tx");
+            tx.execute_batch(&format!(
+                "INSERT INTO meta VALUES ('schema_version', '{}'), ('built_at', 'now')",
+                super::super::SCHEMA_VERSION
+            ))
+            .expect("meta");
+            let mut indexer = Indexer::new(&tx).expect("indexer");
+            let n = MAX_MATCHES as usize + 20;
+            for i in 0..n {
+                // Only the last entry has the word in its title, past the first MAX_MATCHES.
+                let title = if i == n - 1 {
+                    "Memorial Hall".to_string()
+                } else {
+                    format!("Site {i}")
+                };
+                let key = format!("s{i}");
+                indexer
+                    .add(&SearchDoc {
+                        kind: "site",
+                        key: &key,
+                        url: format!("/sites/{key}/"),
+                        title: &title,
+                        body: "A memorial to the fallen.",
+                        ..SearchDoc::default()
+                    })
+                    .expect("add");
+            }
+            drop(indexer);
+            tx.commit().expect("commit");
+        }
+        let db = Database::open(&path, false).expect("open");
+        let results = db.search("memorial", 20, 0).expect("search");
+        assert!(results.capped);
+        assert_eq!(results.total, MAX_MATCHES);
+        assert_eq!(results.hits[0].title, "Memorial Hall");
     }
 
     #[test]
