@@ -106,6 +106,13 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
         .map_err(werr)?;
     conn.execute_batch(include_str!("schema.sql"))
         .map_err(werr)?;
+    // FTS5 gathers new terms in memory and writes them as a segment when this fills (1 MB by
+    // default); a larger buffer means fewer segments to merge while building.
+    conn.execute_batch(
+        "INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);
+         INSERT INTO search_titles (search_titles, rank) VALUES ('hashsize', 8388608);",
+    )
+    .map_err(werr)?;
     let tx = conn.transaction().map_err(werr)?;
     insert_all(&tx, content).map_err(|e| match e {
         DbError::Query(source) => werr(source),
@@ -211,8 +218,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
             ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
-    let mut site_body =
-        tx.prepare("INSERT INTO site_bodies (id, body_html, body_text) VALUES (?1, ?2, ?3)")?;
+    let mut site_body = tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?;
     let mut site_name =
         tx.prepare("INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)")?;
     let mut conflict = tx.prepare(
@@ -275,7 +281,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
                     s.file.to_string_lossy(),
                     content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
                 ])?;
-                site_body.execute(params![rowid, body.html, body.text])?;
+                site_body.execute(params![rowid, body.html])?;
                 if let Some((lat, lon)) = s.coordinates {
                     location.execute(params![rowid, lat, lon])?;
                 }

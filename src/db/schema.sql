@@ -88,11 +88,11 @@ CREATE INDEX sites_located_country ON sites(country, title) WHERE latitude IS NO
 CREATE INDEX sites_lastmod ON sites(lastmod IS NULL, lastmod DESC, title);
 
 -- A site's body, apart from its fields: lists and counts scan `sites`, and kilobytes of text in
--- each row would make them read the whole body of every site. `id` is the site's rowid.
+-- each row would make them read the whole body of every site. `id` is the site's rowid. The
+-- body as plain text is in search_docs (kind 'site', key the slug), written once.
 CREATE TABLE site_bodies (
     id        INTEGER PRIMARY KEY,
-    body_html TEXT NOT NULL,
-    body_text TEXT NOT NULL
+    body_html TEXT NOT NULL
 );
 
 -- Where the sites with coordinates are, for "nearby" and the maps: id is the site's rowid.
