@@ -3,7 +3,7 @@
 
 use actix_web::body::{BoxBody, MessageBody, to_bytes_limited};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
@@ -53,49 +53,66 @@ pub async fn validators(
     let etag = format!("W/\"{:016x}\"", fnv1a(&bytes));
     let last_modified = built_at.map(|d| d.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
 
-    let if_none_match = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok());
-    let not_modified = match if_none_match {
-        Some(tags) => tags
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == "*" || weak_eq(t, &etag)),
-        None => match (
-            req.headers()
-                .get(header::IF_MODIFIED_SINCE)
-                .and_then(|v| v.to_str().ok()),
-            built_at,
-        ) {
-            (Some(since), Some(built)) => DateTime::parse_from_rfc2822(since)
-                .map(|since| built.timestamp() <= since.timestamp())
-                .unwrap_or(false),
-            _ => false,
-        },
-    };
-
-    let mut response = if not_modified {
-        let mut r = HttpResponse::NotModified().finish();
-        // A 304 repeats the headers a cache needs to refresh its copy.
-        for name in [header::CACHE_CONTROL, header::CONTENT_TYPE, header::VARY] {
-            if let Some(v) = head.headers().get(&name) {
-                r.headers_mut().insert(name, v.clone());
-            }
-        }
-        r
+    let mut headers = head.headers().clone();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, v);
+    }
+    if let Some(lm) = last_modified
+        .as_deref()
+        .and_then(|lm| HeaderValue::from_str(lm).ok())
+    {
+        headers.insert(header::LAST_MODIFIED, lm);
+    }
+    let response = if client_has(req.headers(), &etag, last_modified.as_deref()) {
+        not_modified(&headers)
     } else {
         let mut r = HttpResponse::with_body(head.status(), BoxBody::new(bytes));
-        *r.headers_mut() = head.headers().clone();
+        *r.headers_mut() = headers;
         r
     };
-    if let Ok(v) = HeaderValue::from_str(&etag) {
-        response.headers_mut().insert(header::ETAG, v);
-    }
-    if let Some(lm) = last_modified.and_then(|lm| HeaderValue::from_str(&lm).ok()) {
-        response.headers_mut().insert(header::LAST_MODIFIED, lm);
-    }
     Ok(ServiceResponse::new(req, response))
+}
+
+/// Whether a conditional request is answered by the copy the client holds: an `If-None-Match`
+/// naming the page's tag or `*`, or else an `If-Modified-Since` no older than its
+/// `Last-Modified`.
+pub fn client_has(request: &HeaderMap, etag: &str, last_modified: Option<&str>) -> bool {
+    let get = |name| {
+        request
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(tags) = get(header::IF_NONE_MATCH) {
+        return tags
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || weak_eq(t, etag));
+    }
+    match (get(header::IF_MODIFIED_SINCE), last_modified) {
+        (Some(since), Some(modified)) => matches!(
+            (DateTime::parse_from_rfc2822(since), DateTime::parse_from_rfc2822(modified)),
+            (Ok(since), Ok(modified)) if modified.timestamp() <= since.timestamp()
+        ),
+        _ => false,
+    }
+}
+
+/// `304 Not Modified` for a page with these headers: it repeats those a cache needs to refresh
+/// its copy.
+pub fn not_modified(headers: &HeaderMap) -> HttpResponse {
+    let mut r = HttpResponse::NotModified().finish();
+    for name in [
+        header::ETAG,
+        header::LAST_MODIFIED,
+        header::CACHE_CONTROL,
+        header::CONTENT_TYPE,
+        header::VARY,
+    ] {
+        if let Some(v) = headers.get(&name) {
+            r.headers_mut().insert(name, v.clone());
+        }
+    }
+    r
 }
 
 /// The whole body of a response, read up to `limit` bytes.

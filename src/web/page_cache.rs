@@ -13,6 +13,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 
+use super::caching::{client_has, not_modified};
 use super::{SharedState, WorkerDb};
 
 /// The most bytes one worker keeps, and the largest page it keeps.
@@ -65,53 +66,18 @@ impl PageCache {
     }
 }
 
-fn matches_etag(req: &ServiceRequest, headers: &HeaderMap) -> bool {
-    let Some(etag) = headers.get(header::ETAG).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    match req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    {
-        Some(tags) => tags
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == "*" || t.trim_start_matches("W/") == etag.trim_start_matches("W/")),
-        None => {
-            let since = req
-                .headers()
-                .get(header::IF_MODIFIED_SINCE)
-                .and_then(|v| v.to_str().ok());
-            let modified = headers
-                .get(header::LAST_MODIFIED)
-                .and_then(|v| v.to_str().ok());
-            match (
-                since.map(chrono::DateTime::parse_from_rfc2822),
-                modified.map(chrono::DateTime::parse_from_rfc2822),
-            ) {
-                (Some(Ok(s)), Some(Ok(m))) => m <= s,
-                _ => false,
-            }
-        }
-    }
-}
-
 fn from_entry(req: ServiceRequest, e: &Entry) -> ServiceResponse<BoxBody> {
-    if matches_etag(&req, &e.headers) {
-        let mut r = HttpResponse::NotModified().finish();
-        for name in [
-            header::ETAG,
-            header::LAST_MODIFIED,
-            header::CACHE_CONTROL,
-            header::VARY,
-            header::CONTENT_TYPE,
-        ] {
-            if let Some(v) = e.headers.get(&name) {
-                r.headers_mut().insert(name, v.clone());
-            }
-        }
-        return req.into_response(r);
+    let etag = e
+        .headers
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let last_modified = e
+        .headers
+        .get(header::LAST_MODIFIED)
+        .and_then(|v| v.to_str().ok());
+    if client_has(req.headers(), etag, last_modified) {
+        return req.into_response(not_modified(&e.headers));
     }
     let mut r = HttpResponse::with_body(StatusCode::OK, BoxBody::new(e.body.clone()));
     *r.headers_mut() = e.headers.clone();
