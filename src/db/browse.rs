@@ -123,30 +123,24 @@ impl Database {
         })
     }
 
-    /// Every value a facet can take, whether or not a site has it now: for telling a visitor
-    /// which values are valid.
+    /// Every value a facet can take: for telling a visitor which values are valid. Kinds and
+    /// statuses are those of the content format, whether or not a site has them now; countries,
+    /// dates and conflicts come from the site index, which holds every one the content names.
     pub fn facet_values(&self, facet: Facet) -> Result<Vec<String>, DbError> {
-        let sql = match facet {
-            Facet::Country => "SELECT code FROM countries ORDER BY code",
-            Facet::Date => "SELECT slug FROM dates ORDER BY month, day",
-            Facet::Conflict => "SELECT DISTINCT conflict FROM site_conflicts ORDER BY conflict",
-            Facet::Kind => {
-                return Ok(crate::content::model::SITE_KINDS
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect());
-            }
-            Facet::Status => {
-                return Ok(crate::content::model::SITE_STATUSES
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect());
-            }
+        use crate::content::model::{SITE_KINDS, SITE_STATUSES};
+        let mut values: Vec<String> = match facet {
+            Facet::Kind => SITE_KINDS.iter().map(|s| s.to_string()).collect(),
+            Facet::Status => SITE_STATUSES.iter().map(|s| s.to_string()).collect(),
+            _ => self
+                .site_index()?
+                .values(facet)
+                .map(str::to_string)
+                .collect(),
         };
-        Ok(self
-            .conn()
-            .prepare_cached(sql)?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?)
+        // Country codes are listed in their own order (the index keeps countries by name).
+        if facet == Facet::Country {
+            values.sort();
+        }
+        Ok(values)
     }
 }

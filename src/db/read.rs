@@ -574,14 +574,14 @@ impl Database {
     /// The first `limit` sites where ceremonies are held on a date, by country, locality and
     /// title.
     pub fn date_sites(&self, slug: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
-        let selection = self.site_index()?.select(
+        let rowids = self.site_index()?.page(
             &[(Facet::Date, slug.to_string())],
             self.drafts,
             super::browse::Sort::Country,
             0,
             u64::from(limit),
         );
-        self.sites_by_rowid(&selection.rowids)
+        self.sites_by_rowid(&rowids)
     }
 
     pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {

@@ -133,15 +133,16 @@ impl Values {
 
     /// Sorts the values by `key` and returns the old-to-new renumbering.
     fn sort_by<K: Ord>(&mut self, key: impl Fn(&(String, String)) -> K) -> Vec<u16> {
-        let mut order: Vec<usize> = (0..self.list.len()).collect();
-        order.sort_by_key(|&i| key(&self.list[i]));
-        let mut renumber = vec![0u16; self.list.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumber[old] = new as u16;
+        let mut numbered: Vec<(usize, (String, String))> = std::mem::take(&mut self.list)
+            .into_iter()
+            .enumerate()
+            .collect();
+        numbered.sort_by_key(|(_, v)| key(v));
+        let mut renumber = vec![0u16; numbered.len()];
+        for (new, (old, _)) in numbered.iter().enumerate() {
+            renumber[*old] = new as u16;
         }
-        let list = std::mem::take(&mut self.list);
-        let mut slots: Vec<Option<(String, String)>> = list.into_iter().map(Some).collect();
-        self.list = order.iter().filter_map(|&i| slots[i].take()).collect();
+        self.list = numbered.into_iter().map(|(_, v)| v).collect();
         self.lookup = self
             .list
             .iter()
@@ -339,22 +340,7 @@ impl SiteIndex {
 
     /// Counts the sites of every facet value once, with and without drafts.
     fn count_all(&mut self) {
-        let index = &*self;
-        let counts = [false, true].map(|drafts| {
-            let s = index.select(&[], drafts, Sort::Name, 0, 0);
-            let mut counts: [Vec<i64>; 5] = Default::default();
-            for (facet, options) in s.facets {
-                let slot = facet_slot(facet);
-                counts[slot] = vec![0; index.values[slot].len()];
-                for o in options {
-                    if let Some(&id) = index.lookup[slot].get(&o.value) {
-                        counts[slot][usize::from(id)] = o.count;
-                    }
-                }
-            }
-            counts
-        });
-        self.counts = counts;
+        self.counts = [false, true].map(|drafts| self.tally(&[], drafts).1);
     }
 
     /// The index as bytes: lengths and numbers little-endian, strings as UTF-8 with a length.
@@ -496,31 +482,27 @@ impl SiteIndex {
             .fold(0, |mask, (slot, _)| mask | 1 << slot)
     }
 
-    /// The sites matching every filter: how many, one page of them in `sort` order, and for
-    /// each facet the count of every value among the sites matching the other filters.
-    pub fn select(
-        &self,
-        filters: &[(Facet, String)],
-        drafts: bool,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Selection {
-        let wanted: Vec<(usize, u16)> = filters
+    /// Each filter as its facet's slot and the number of its value.
+    fn wanted(&self, filters: &[(Facet, String)]) -> Vec<(usize, u16)> {
+        filters
             .iter()
             .map(|(f, v)| {
                 let slot = facet_slot(*f);
                 (slot, self.lookup[slot].get(v).copied().unwrap_or(NONE))
             })
-            .collect();
+            .collect()
+    }
+
+    /// How many sites match every filter, and for each facet the count of every value among
+    /// the sites matching the other filters: one pass over all sites.
+    fn tally(&self, wanted: &[(usize, u16)], drafts: bool) -> (i64, [Vec<i64>; 5]) {
         let mut counts: [Vec<i64>; 5] = self.values.each_ref().map(|v| vec![0; v.len()]);
         let mut total = 0i64;
         for e in &self.entries {
             if e.draft && !drafts {
                 continue;
             }
-            let failed = self.failures(e, &wanted);
-            let counted: u32 = match failed {
+            let counted: u32 = match self.failures(e, wanted) {
                 0 => {
                     total += 1;
                     0b11111
@@ -539,18 +521,40 @@ impl SiteIndex {
                 }
             }
         }
-        let rowids = if limit == 0 {
-            Vec::new()
-        } else {
-            self.orders[sort_slot(sort)]
-                .iter()
-                .map(|&i| &self.entries[i as usize])
-                .filter(|e| (drafts || !e.draft) && self.failures(e, &wanted) == 0)
-                .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-                .take(usize::try_from(limit).unwrap_or(usize::MAX))
-                .map(|e| e.rowid)
-                .collect()
-        };
+        (total, counts)
+    }
+
+    /// The rowids of one page of the sites matching every filter, in `sort` order.
+    pub fn page(
+        &self,
+        filters: &[(Facet, String)],
+        drafts: bool,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> Vec<i64> {
+        let wanted = self.wanted(filters);
+        self.orders[sort_slot(sort)]
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .filter(|e| (drafts || !e.draft) && self.failures(e, &wanted) == 0)
+            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .map(|e| e.rowid)
+            .collect()
+    }
+
+    /// The sites matching every filter: how many, one page of them in `sort` order, and for
+    /// each facet the count of every value among the sites matching the other filters.
+    pub fn select(
+        &self,
+        filters: &[(Facet, String)],
+        drafts: bool,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> Selection {
+        let (total, counts) = self.tally(&self.wanted(filters), drafts);
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
@@ -570,9 +574,16 @@ impl SiteIndex {
             .collect();
         Selection {
             total,
-            rowids,
+            rowids: self.page(filters, drafts, sort, offset, limit),
             facets,
         }
+    }
+
+    /// Every value of a facet among the countries, the dates, and the sites' conflicts.
+    pub fn values(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.values[facet_slot(facet)]
+            .iter()
+            .map(|(v, _)| v.as_str())
     }
 }
 
