@@ -113,11 +113,13 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
          INSERT INTO search_titles (search_titles, rank) VALUES ('hashsize', 8388608);",
     )
     .map_err(werr)?;
-    let tx = conn.transaction().map_err(werr)?;
-    insert_all(&tx, content).map_err(|e| match e {
+    // A query error here is one of writing this file; other errors keep their own kind.
+    let in_file = |e: DbError| match e {
         DbError::Query(source) => werr(source),
         e => e,
-    })?;
+    };
+    let tx = conn.transaction().map_err(werr)?;
+    insert_all(&tx, content).map_err(in_file)?;
     tx.commit().map_err(werr)?;
     // The home page's figures, counted once here rather than on every request.
     conn.execute_batch(
@@ -131,10 +133,7 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
            UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
     )
     .map_err(werr)?;
-    super::site_index::SiteIndex::store(&conn).map_err(|e| match e {
-        DbError::Query(source) => werr(source),
-        e => e,
-    })?;
+    super::site_index::SiteIndex::store(&conn).map_err(in_file)?;
     conn.execute_batch("ANALYZE;").map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
@@ -231,6 +230,11 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
     let mut image = tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut location = tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?;
     let mut alias = tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?;
+    let country_names: std::collections::HashMap<&str, &str> = content
+        .countries
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
     // Bodies are rendered a batch at a time on every core, the next batch while this one is
     // written, and never all held at once.
     let batches: Vec<&[crate::content::model::Site]> = content.sites.chunks(256).collect();
@@ -320,11 +324,7 @@ fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbErr
                 for a in &s.aliases {
                     alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
                 }
-                let country_name = content
-                    .countries
-                    .iter()
-                    .find(|c| c.code == s.country.value)
-                    .map(|c| c.name.as_str());
+                let country_name = country_names.get(s.country.value.as_str()).copied();
                 search.add(&SearchDoc {
                     kind: "site",
                     key: &s.slug,

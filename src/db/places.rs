@@ -26,7 +26,8 @@ pub struct Located {
 }
 
 impl Database {
-    /// The sites (with coordinates) inside a box, `slug` excepted.
+    /// The sites (with coordinates) inside a box, `slug` excepted. The R*Tree finds them; their
+    /// coordinates come from `sites`, since the tree keeps them only to 32-bit precision.
     pub fn sites_in_box(
         &self,
         min_lat: f64,
@@ -36,7 +37,7 @@ impl Database {
         except: &str,
     ) -> Result<Vec<Located>, DbError> {
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, l.min_lat, l.min_lon FROM site_locations l
+            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM site_locations l
              JOIN sites s ON s.rowid = l.id JOIN countries c ON c.code = s.country
              WHERE l.max_lat >= ?1 AND l.min_lat <= ?2 AND l.max_lon >= ?3 AND l.min_lon <= ?4
                AND s.slug != ?5 AND (s.draft = 0 OR ?6)"

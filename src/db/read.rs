@@ -507,19 +507,17 @@ impl Database {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Sites by their rowids, in the order given.
+    /// Sites by their rowids, in the order given: one query for the page.
     pub(super) fn sites_by_rowid(&self, rowids: &[i64]) -> Result<Vec<SiteSummary>, DbError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
-             WHERE s.rowid = ?1"
-        ))?;
-        let mut out = Vec::with_capacity(rowids.len());
-        for id in rowids {
-            if let Some(s) = stmt.query_row([id], site_summary).optional()? {
-                out.push(s);
-            }
-        }
-        Ok(out)
+        let rows = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SITE_SUMMARY_COLUMNS}, s.rowid FROM sites s JOIN countries c ON c.code = s.country
+                 WHERE s.rowid IN (SELECT value FROM json_each(?1))"
+            ))?
+            .query_map([json_ids(rowids)], |r| Ok((r.get(13)?, site_summary(r)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(in_order(rowids, rows))
     }
 
     /// Every date in calendar order.
@@ -638,6 +636,18 @@ impl Database {
             .query_row(params![path, self.drafts], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+pub(super) fn json_ids(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", list.join(","))
+}
+
+/// Rows keyed by id, put in the order of `ids` (an `IN` list comes back in any order).
+pub(super) fn in_order<T>(ids: &[i64], rows: Vec<(i64, T)>) -> Vec<T> {
+    let mut by_id: std::collections::HashMap<i64, T> = rows.into_iter().collect();
+    ids.iter().filter_map(|id| by_id.remove(id)).collect()
 }
 
 const SITE_DETAIL_COLUMNS: &str = "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,

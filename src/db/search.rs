@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use rusqlite::{Transaction, params};
 
 use super::DbError;
-use super::read::Database;
+use super::read::{Database, in_order, json_ids};
 
 /// The most matches a search counts and ranks; past this, the visitor is asked for more words.
 pub const MAX_MATCHES: i64 = 1000;
@@ -237,35 +237,40 @@ impl Database {
                 return Ok(Results::default());
             }
             let total = ranked.len() as i64;
-            let page = ranked
+            let page: Vec<i64> = ranked
                 .iter()
                 .skip(offset as usize)
                 .take(limit as usize)
-                .copied();
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT kind, key, url, title, names, place, honours, body, draft,
-                        site_kind, site_status, country_name
-                 FROM search_docs WHERE id = ?1",
-            )?;
-            let mut hits = Vec::with_capacity(limit as usize);
-            for id in page {
-                hits.push(stmt.query_row([id], |r| {
-                    Ok(Hit {
-                        kind: r.get(0)?,
-                        key: r.get(1)?,
-                        url: r.get(2)?,
-                        title: r.get(3)?,
-                        names: r.get(4)?,
-                        place: r.get(5)?,
-                        honours: r.get(6)?,
-                        body: r.get(7)?,
-                        draft: r.get(8)?,
-                        site_kind: r.get(9)?,
-                        site_status: r.get(10)?,
-                        country_name: r.get(11)?,
-                    })
-                })?);
-            }
+                .copied()
+                .collect();
+            let rows = self
+                .conn()
+                .prepare_cached(
+                    "SELECT kind, key, url, title, names, place, honours, body, draft,
+                            site_kind, site_status, country_name, id
+                     FROM search_docs WHERE id IN (SELECT value FROM json_each(?1))",
+                )?
+                .query_map([json_ids(&page)], |r| {
+                    Ok((
+                        r.get(12)?,
+                        Hit {
+                            kind: r.get(0)?,
+                            key: r.get(1)?,
+                            url: r.get(2)?,
+                            title: r.get(3)?,
+                            names: r.get(4)?,
+                            place: r.get(5)?,
+                            honours: r.get(6)?,
+                            body: r.get(7)?,
+                            draft: r.get(8)?,
+                            site_kind: r.get(9)?,
+                            site_status: r.get(10)?,
+                            country_name: r.get(11)?,
+                        },
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let hits = in_order(&page, rows);
             return Ok(Results {
                 hits,
                 total,
