@@ -386,11 +386,16 @@ pub struct CountryPage {
     pub layout: Layout,
     pub country: CountryRow,
     pub groups: Vec<LocalityGroup>,
-    /// How many sites `groups` holds: at most `LIST_LIMIT`.
-    pub shown: usize,
     pub dates: Vec<DateRow>,
     pub correction_url: String,
     pub map: Option<String>,
+}
+
+impl CountryPage {
+    /// How many sites the page lists: at most `LIST_LIMIT`.
+    pub fn shown(&self) -> usize {
+        self.groups.iter().map(|g| g.sites.len()).sum()
+    }
 }
 
 /// The most sites a country's or a date's page lists; past this it links to the site list,
@@ -401,8 +406,13 @@ pub const LIST_LIMIT: u32 = 200;
 #[template(path = "dates.html")]
 pub struct DatesPage {
     pub layout: Layout,
-    pub dates: Vec<(DateRow, Upcoming)>,
     pub months: Vec<Month>,
+}
+
+impl DatesPage {
+    pub fn is_empty(&self) -> bool {
+        self.months.iter().all(|m| m.dates.is_empty())
+    }
 }
 
 /// One month of the year calendar.

@@ -55,7 +55,6 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
             ),
         correction_url: ctx.correction_url(&country.file),
         map: crate::web::map::country(&ctx.db, &country.code, &country.name)?,
-        shown: sites.len(),
         groups: group_by_locality(sites),
         dates,
         country,

@@ -12,24 +12,20 @@ use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let today = ctx.state.today();
-    let dates: Vec<_> = ctx
-        .db
-        .dates()?
-        .into_iter()
-        .map(|d| {
-            let next = Upcoming::new(d.date.clone(), today);
-            (d, next)
-        })
-        .collect();
+    // Dates come in calendar order: each month takes the run of its own.
+    let mut dates = ctx.db.dates()?.into_iter().peekable();
     let months = (1..=12)
-        .map(|m| Month {
-            number: m,
-            name: month_name(m),
-            dates: dates
-                .iter()
-                .filter(|(d, _)| d.date.month == m)
-                .map(|(d, u)| (d.clone(), Upcoming::new(u.date.clone(), today)))
-                .collect(),
+        .map(|m| {
+            let mut month = Vec::new();
+            while let Some(d) = dates.next_if(|d| d.date.month == m) {
+                let next = Upcoming::new(d.date.clone(), today);
+                month.push((d, next));
+            }
+            Month {
+                number: m,
+                name: month_name(m),
+                dates: month,
+            }
         })
         .collect();
     let page = DatesPage {
@@ -42,7 +38,6 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
             .section("dates")
             .crumbs(&[("Home", "/")])
             .alternate("text/calendar", "Commemoration dates (iCalendar)", "/dates.ics"),
-        dates,
         months,
     };
     html(&page)
