@@ -1,19 +1,6 @@
 //! Browsing: filters with counts, sorting, pages, nearby sites, maps and the calendar.
 
-use crate::support::{Tree, app_for, fixture_app};
-
-/// The site links of the list table, in order.
-fn listed(body: &str) -> Vec<String> {
-    body.match_indices("<th scope=\"row\"><a href=\"")
-        .map(|(i, m)| {
-            body[i + m.len()..]
-                .split('"')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect()
-}
+use crate::support::{Tree, app_for, fixture_app, listed};
 
 #[actix_web::test]
 async fn filters_combine_and_show_counts() {

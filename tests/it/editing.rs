@@ -1,15 +1,12 @@
 //! The editors' workflow: scaffolding, drafts, live preview, machine-readable errors, and the
 //! "suggest a correction" link.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use actix_web::web::Data;
 use memorial_atlas::web::SharedState;
 
-use crate::support::{BIN, Tree, app_for, fixture_app};
+use crate::support::{Running, Tree, app_for, fixture_app, http_get};
 
 #[test]
 fn new_writes_every_field_refuses_to_overwrite_and_passes_check_once_filled_in() {
@@ -202,29 +199,6 @@ async fn correction_link_goes_to_the_web_editor_when_configured() {
     drop(app_for(tree, false));
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn get(addr: &str, path: &str) -> String {
-    let Ok(mut stream) = TcpStream::connect(addr) else {
-        return String::new();
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let _ = write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    );
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
-    response
-}
-
 /// Polls a page until `pred` holds, for at most `limit`; returns the last response and the time taken.
 fn wait_for(
     addr: &str,
@@ -234,7 +208,7 @@ fn wait_for(
 ) -> (String, Duration) {
     let start = Instant::now();
     loop {
-        let body = get(addr, path);
+        let body = http_get(addr, path);
         if pred(&body) || start.elapsed() > limit {
             return (body, start.elapsed());
         }
@@ -245,29 +219,8 @@ fn wait_for(
 #[test]
 fn watch_shows_a_change_without_restart_and_keeps_the_last_good_version_on_errors() {
     let tree = Tree::fixture();
-    let mut child = Command::new(BIN)
-        .args(["serve", "--watch", "--bind", "127.0.0.1:0"])
-        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
-        .env("MEMORIAL_ATLAS_DB", tree.db())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start server");
-    let stdout = child.stdout.take().expect("stdout");
-    let _server = Server(child);
-    let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
-    let addr = lines
-        .find_map(|l| {
-            l.strip_prefix("Serving Memorial Atlas on http://")
-                .map(|s| {
-                    s.trim_end_matches(|c| c != '/')
-                        .trim_end_matches('/')
-                        .to_string()
-                })
-        })
-        .expect("server address");
-    // Keep reading what the server prints, as a terminal would.
-    std::thread::spawn(move || lines.for_each(drop));
+    let server = Running::start(&tree, &["--watch"]);
+    let addr = server.addr.clone();
     let (first, _) = wait_for(&addr, "/sites/full-site/", Duration::from_secs(5), |b| {
         b.contains("Fixture Obelisk")
     });
@@ -312,7 +265,7 @@ fn watch_shows_a_change_without_restart_and_keeps_the_last_good_version_on_error
         page.contains("unknown field `titel` (did you mean `title`?)"),
         "{page}"
     );
-    let home = get(&addr, "/");
+    let home = http_get(&addr, "/");
     assert!(home.contains("build-errors"), "the banner is on every page");
 
     // Fixed again: the banner goes away.

@@ -1,6 +1,6 @@
 //! Search: ranked, highlighted results in every script, and hostile queries that never break it.
 
-use crate::support::fixture_app;
+use crate::support::{fixture_app, hrefs_after};
 
 fn urlencode(s: &str) -> String {
     memorial_atlas::web::handlers::search::urlencode(s)
@@ -8,15 +8,7 @@ fn urlencode(s: &str) -> String {
 
 /// The result links of a search page, in order.
 fn result_urls(body: &str) -> Vec<String> {
-    body.match_indices("<h2 class=\"result-title\"><a href=\"")
-        .map(|(i, m)| {
-            body[i + m.len()..]
-                .split('"')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect()
+    hrefs_after(body, "<h2 class=\"result-title\"><a href=\"")
 }
 
 #[actix_web::test]

@@ -1,60 +1,20 @@
 //! The real binary: `serve` builds a missing database, answers over TCP on 127.0.0.1, and refuses
 //! to start on a database it cannot read.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::support::{BIN, Tree};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn http_get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("write");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).expect("read");
-    response
-}
+use crate::support::{Running, Tree, http_get};
 
 #[test]
 fn serve_builds_the_missing_database_and_answers_over_http() {
     let tree = Tree::fixture();
     assert!(!tree.db().exists());
-    let mut child = Command::new(BIN)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
-        .env("MEMORIAL_ATLAS_DB", tree.db())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start server");
-    let stdout = child.stdout.take().expect("stdout");
-    let server = Server(child);
-    let mut lines = BufReader::new(stdout).lines();
-    let built = lines.next().expect("a line").expect("utf-8");
+    let server = Running::start(&tree, &[]);
+    let built = server.before.first().cloned().unwrap_or_default();
     assert!(built.starts_with("built "), "{built}");
-    let serving = lines.next().expect("a line").expect("utf-8");
-    let addr = serving
-        .strip_prefix("Serving Memorial Atlas on http://")
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("unexpected: {serving}"))
-        .to_string();
+    let addr = server.addr.clone();
     assert!(addr.starts_with("127.0.0.1:"));
     assert!(tree.db().is_file());
 
@@ -124,39 +84,12 @@ fn serve_starts_on_an_outdated_database_and_swaps_in_a_rebuild() {
         "sites/full-site.md",
         full.replace("Fixture Obelisk", "Renamed Obelisk"),
     );
-    let mut child = Command::new(BIN)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
-        .env("MEMORIAL_ATLAS_DB", tree.db())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start server");
-    let stdout = child.stdout.take().expect("stdout");
-    let _server = Server(child);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let next = || {
-        rx.recv_timeout(Duration::from_secs(20))
-            .expect("the server goes on printing")
-    };
-    let mut said = Vec::new();
-    let addr = loop {
-        let line = next();
-        if let Some(rest) = line.strip_prefix("Serving Memorial Atlas on http://") {
-            break rest.split('/').next().unwrap_or_default().to_string();
-        }
-        said.push(line);
-    };
+    let server = Running::start(&tree, &[]);
+    let addr = server.addr.clone();
     // The rebuild is announced and done in the background; the workers open it within a second.
+    let mut said = server.before.clone();
     while !said.iter().any(|l| l.starts_with("built ")) {
-        said.push(next());
+        said.push(server.next_line());
     }
     assert!(
         said.iter()
@@ -178,25 +111,8 @@ fn serve_starts_on_an_outdated_database_and_swaps_in_a_rebuild() {
 fn a_client_that_never_finishes_its_request_is_cut_off() {
     let tree = Tree::fixture();
     tree.build();
-    let mut child = Command::new(BIN)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("MEMORIAL_ATLAS_CONTENT", tree.content())
-        .env("MEMORIAL_ATLAS_DB", tree.db())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start server");
-    let stdout = child.stdout.take().expect("stdout");
-    let _server = Server(child);
-    let addr = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .find_map(|l| {
-            l.strip_prefix("Serving Memorial Atlas on http://")
-                .and_then(|r| r.split('/').next())
-                .map(str::to_string)
-        })
-        .expect("the server says where it serves");
+    let server = Running::start(&tree, &[]);
+    let addr = server.addr.clone();
     let mut stream = TcpStream::connect(&addr).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))

@@ -207,3 +207,101 @@ where
         }
     }
 }
+
+/// The site links of the site list's table, in order.
+pub fn listed(body: &str) -> Vec<String> {
+    hrefs_after(body, "<th scope=\"row\"><a href=\"")
+}
+
+/// Each address that follows `opening` (markup ending in `href="`), in order.
+pub fn hrefs_after(body: &str, opening: &str) -> Vec<String> {
+    body.match_indices(opening)
+        .map(|(i, m)| {
+            body[i + m.len()..]
+                .split('"')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The real binary serving a tree on a free port of 127.0.0.1, stopped when dropped.
+pub struct Running {
+    child: std::process::Child,
+    pub addr: String,
+    /// What the server printed before the address it serves on.
+    pub before: Vec<String>,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Running {
+    /// `memorial-atlas serve` with `args`, once it says where it serves.
+    pub fn start(tree: &Tree, args: &[&str]) -> Running {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(BIN)
+            .arg("serve")
+            .args(args)
+            .args(["--bind", "127.0.0.1:0"])
+            .env("MEMORIAL_ATLAS_CONTENT", tree.content())
+            .env("MEMORIAL_ATLAS_DB", tree.db())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start server");
+        let stdout = child.stdout.take().expect("stdout");
+        // Read what the server prints as a terminal would, so that it never blocks on a pipe.
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut running = Running {
+            child,
+            addr: String::new(),
+            before: Vec::new(),
+            lines,
+        };
+        loop {
+            let line = running.next_line();
+            if let Some(rest) = line.strip_prefix("Serving Memorial Atlas on http://") {
+                running.addr = rest.split('/').next().unwrap_or_default().to_string();
+                return running;
+            }
+            running.before.push(line);
+        }
+    }
+
+    /// The next line the server prints, waiting at most 20 s for it.
+    pub fn next_line(&self) -> String {
+        self.lines
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the server goes on printing")
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A plain HTTP/1.1 GET over TCP; the whole response, or nothing if the server is not there.
+pub fn http_get(addr: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(addr) else {
+        return String::new();
+    };
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+    let _ = write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    );
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
