@@ -124,9 +124,7 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
     // The home page's figures, counted once here rather than on every request.
     conn.execute_batch(
         "INSERT INTO meta (key, value)
-           SELECT 'count_sites_public', count(*) FROM sites WHERE draft = 0
-           UNION ALL SELECT 'count_sites_all', count(*) FROM sites
-           UNION ALL SELECT 'count_countries', count(*) FROM countries
+           SELECT 'count_countries', count(*) FROM countries
            UNION ALL SELECT 'count_dates', count(*) FROM dates
            UNION ALL SELECT 'count_sources_public', count(DISTINCT coalesce(sources.url, sources.title))
              FROM sources JOIN sites ON sites.slug = sources.site WHERE sites.draft = 0

@@ -273,7 +273,8 @@ impl Database {
         &self.conn
     }
 
-    /// The home page's figures, counted once when the database was built.
+    /// The home page's figures: sites from the site index, the rest counted once when the
+    /// database was built.
     pub fn counts(&self) -> Result<Counts, DbError> {
         let v = if self.drafts { "all" } else { "public" };
         let get = |key: String| -> Result<i64, DbError> {
@@ -285,7 +286,7 @@ impl Database {
                 .unwrap_or(0))
         };
         Ok(Counts {
-            sites: get(format!("count_sites_{v}"))?,
+            sites: self.site_index()?.total(self.drafts),
             countries: get("count_countries".into())?,
             dates: get("count_dates".into())?,
             sources: get(format!("count_sources_{v}"))?,
@@ -464,7 +465,7 @@ impl Database {
 
     pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file, 0
+            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
              FROM countries c ORDER BY c.name",
         )?;
         let mut rows: Vec<CountryRow> =
@@ -480,7 +481,7 @@ impl Database {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file, 0
+                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
                  FROM countries c WHERE c.code = ?1",
             )?
             .query_row([code], country_row)
@@ -523,7 +524,7 @@ impl Database {
     /// Every date in calendar order.
     pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file, 0
+            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
              FROM dates d ORDER BY d.month, d.day, d.title",
         )?;
         let rows: Vec<DateRow> = stmt.query_map([], date_row)?.collect::<Result<_, _>>()?;
@@ -552,7 +553,7 @@ impl Database {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file, 0
+                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
                  FROM dates d WHERE d.slug = ?1",
             )?
             .query_row([slug], date_row)
@@ -723,7 +724,8 @@ fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
         body_html: r.get(5)?,
         body_text: r.get(6)?,
         file: r.get(7)?,
-        site_count: r.get(8)?,
+        // Counted from the site index by the caller.
+        site_count: 0,
         names: Vec::new(),
         countries: Vec::new(),
     })
@@ -737,7 +739,8 @@ fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
         body_html: r.get(3)?,
         body_text: r.get(4)?,
         file: r.get(5)?,
-        site_count: r.get(6)?,
+        // Counted from the site index by the caller.
+        site_count: 0,
         names: Vec::new(),
     })
 }

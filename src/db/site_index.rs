@@ -463,6 +463,11 @@ impl SiteIndex {
             .unwrap_or(0)
     }
 
+    /// How many sites there are: each has one country.
+    pub fn total(&self, drafts: bool) -> i64 {
+        self.counts[usize::from(drafts)][0].iter().sum()
+    }
+
     fn ids<'a>(&'a self, e: &'a Entry, slot: usize) -> &'a [u16] {
         let (a, b) = match slot {
             0 => return std::slice::from_ref(&e.country),
@@ -623,6 +628,7 @@ mod tests {
             assert_eq!(index.count(Facet::Country, "ru", false), 1);
             assert_eq!(index.count(Facet::Country, "ru", true), 2);
             assert_eq!(index.count(Facet::Date, "victory-day", false), 2);
+            assert_eq!((index.total(false), index.total(true)), (2, 3));
             let s = index.select(&[], true, Sort::Established, 0, 10);
             // 1950, 1960, then no date; rowids are the insertion order.
             assert_eq!(s.rowids, [3, 1, 2]);
