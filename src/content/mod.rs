@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, ErrorReport};
 pub use model::Content;
+use rayon::prelude::*;
 use source::SourceFile;
 
 /// The four folders of a content tree.
@@ -90,14 +91,14 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
+        let mut paths: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
             let display = path
                 .strip_prefix(display_base)
                 .unwrap_or(&path)
                 .to_path_buf();
-            if path.is_dir()
+            if entry.file_type().is_ok_and(|t| t.is_dir())
                 || path
                     .file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
@@ -111,23 +112,24 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
                 ));
                 continue;
             }
-            let src = match SourceFile::read(&path, display.clone()) {
-                Ok(s) => s,
-                Err(e) => {
-                    errors.push(*e);
-                    continue;
-                }
-            };
-            if !check::slug_ok(&src, section == Section::Countries, &mut errors) {
-                continue;
+            paths.push((path, display));
+        }
+        paths.sort();
+        let is_country = section == Section::Countries;
+        match section {
+            Section::Sites => {
+                content.sites = read_all(&paths, is_country, &mut errors, |src, e| {
+                    parse::site(src, &static_dir, e)
+                })
             }
-            match section {
-                Section::Sites => content
-                    .sites
-                    .extend(parse::site(&src, &static_dir, &mut errors)),
-                Section::Countries => content.countries.extend(parse::country(&src, &mut errors)),
-                Section::Dates => content.dates.extend(parse::date(&src, &mut errors)),
-                Section::Pages => content.pages.extend(parse::page(&src, &mut errors)),
+            Section::Countries => {
+                content.countries = read_all(&paths, is_country, &mut errors, parse::country)
+            }
+            Section::Dates => {
+                content.dates = read_all(&paths, is_country, &mut errors, parse::date)
+            }
+            Section::Pages => {
+                content.pages = read_all(&paths, is_country, &mut errors, parse::page)
             }
         }
     }
@@ -141,4 +143,35 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
         report.sort();
         Err(report)
     }
+}
+
+/// Reads, checks and parses one folder's files on every core. Entries keep the order of
+/// `paths`; every error found is added to `errors`.
+fn read_all<T: Send>(
+    paths: &[(PathBuf, PathBuf)],
+    is_country: bool,
+    errors: &mut Vec<ContentError>,
+    parse: impl Fn(&SourceFile, &mut Vec<ContentError>) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Vec<ContentError>, Option<T>)> = paths
+        .par_iter()
+        .map(|(path, display)| {
+            let mut found = Vec::new();
+            let entry = match SourceFile::read(path, display.clone()) {
+                Ok(src) if check::slug_ok(&src, is_country, &mut found) => parse(&src, &mut found),
+                Ok(_) => None,
+                Err(e) => {
+                    found.push(*e);
+                    None
+                }
+            };
+            (found, entry)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(results.len());
+    for (found, entry) in results {
+        errors.extend(found);
+        entries.extend(entry);
+    }
+    entries
 }
