@@ -2,12 +2,14 @@
 //! into place only when complete, so a failed build never damages the database that was there.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::search::{Indexer, SearchDoc};
+use super::search_writer::{self, IndexRow};
 use super::{DbError, SCHEMA_VERSION};
 use crate::content::model::{Body, Content};
 use crate::urls;
@@ -100,26 +102,51 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
         path: path.to_path_buf(),
         source,
     };
-    let mut conn = Connection::open(path).map_err(werr)?;
+    search_writer::build_with_index(path, |index| write_tables(content, path, index))?;
+    let conn = Connection::open(path).map_err(werr)?;
+    // Statistics for the query planner, from a sample of each index: exact counts would read
+    // the whole file (seconds at 100,000 sites) for the same plans.
+    conn.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")
+        .map_err(werr)?;
+    conn.close().map_err(|(_, e)| werr(e))?;
+    Ok(())
+}
+
+/// A connection to a database file that this build is writing.
+pub(super) fn open_for_build(path: &Path) -> Result<Connection, DbError> {
+    let werr = |source| DbError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open(path).map_err(werr)?;
     // A temporary file that is renamed only when complete needs no journal.
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         .map_err(werr)?;
+    Ok(conn)
+}
+
+/// Everything but the full-text index, which `index` receives.
+fn write_tables(
+    content: &Content,
+    path: &Path,
+    index: SyncSender<IndexRow>,
+) -> Result<(), DbError> {
+    let werr = |source| DbError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut conn = open_for_build(path)?;
     conn.execute_batch(include_str!("schema.sql"))
         .map_err(werr)?;
-    // FTS5 gathers new terms in memory and writes them as a segment when this fills (1 MB by
-    // default); a larger buffer means fewer segments to merge while building.
-    conn.execute_batch(
-        "INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);
-         INSERT INTO search_titles (search_titles, rank) VALUES ('hashsize', 8388608);",
-    )
-    .map_err(werr)?;
+    conn.execute_batch(include_str!("search_schema.sql"))
+        .map_err(werr)?;
     // A query error here is one of writing this file; other errors keep their own kind.
     let in_file = |e: DbError| match e {
         DbError::Query(source) => werr(source),
         e => e,
     };
     let tx = conn.transaction().map_err(werr)?;
-    insert_all(&tx, content).map_err(in_file)?;
+    insert_all(&tx, content, index).map_err(in_file)?;
     tx.commit().map_err(werr)?;
     // The home page's figures, counted once here rather than on every request.
     conn.execute_batch(
@@ -132,17 +159,20 @@ fn write(content: &Content, path: &Path) -> Result<(), DbError> {
     )
     .map_err(werr)?;
     super::site_index::SiteIndex::store(&conn).map_err(in_file)?;
-    conn.execute_batch("ANALYZE;").map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
 }
 
-fn insert_all(tx: &rusqlite::Transaction, content: &Content) -> Result<(), DbError> {
+fn insert_all(
+    tx: &rusqlite::Transaction,
+    content: &Content,
+    index: SyncSender<IndexRow>,
+) -> Result<(), DbError> {
     let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
 
-    let mut search = Indexer::new(tx)?;
+    let mut search = Indexer::new(tx, index)?;
 
     let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     let mut country_name = tx.prepare(

@@ -6,6 +6,7 @@ pub mod build;
 pub mod places;
 pub mod read;
 pub mod search;
+mod search_writer;
 mod site_index;
 
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ pub enum DbError {
     },
     #[error("{0} (the file changed or vanished during the build: run it again)")]
     Reread(Box<crate::content::ContentError>),
+    #[error("the search index stopped taking entries before the build was done")]
+    IndexStopped,
     #[error("database query failed: {0}")]
     Query(#[from] rusqlite::Error),
 }

@@ -4,12 +4,16 @@
 //! (bigrams), so that a two-character name is found inside a longer one. A visitor's query is
 //! turned into quoted phrases of the same pieces: nothing they type is FTS5 syntax.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+use std::sync::mpsc::SyncSender;
 
 use rusqlite::{Transaction, params};
 
 use super::DbError;
 use super::read::{Database, in_order, json_ids};
+use super::search_writer::IndexRow;
 
 /// The most matches a search counts and ranks; past this, the visitor is asked for more words.
 pub const MAX_MATCHES: i64 = 1000;
@@ -25,7 +29,11 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Text as the index holds it: CJK runs become space-separated overlapping bigrams.
-pub fn index_text(text: &str) -> String {
+pub fn index_text(text: &str) -> Cow<'_, str> {
+    // Most text has no CJK at all: it is indexed as it is, without a copy.
+    if !text.chars().any(is_cjk) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut String| {
@@ -56,7 +64,7 @@ pub fn index_text(text: &str) -> String {
         }
     }
     flush(&mut run, &mut out);
-    out
+    Cow::Owned(out)
 }
 
 /// The words of a query: letters and digits of any script; everything else separates words.
@@ -129,27 +137,31 @@ pub struct SearchDoc<'a> {
     pub country_name: Option<&'a str>,
 }
 
-/// Writes documents into both the stored table and the index, during a build.
+/// Writes documents into the stored table, and sends their text to the index's own thread
+/// (`search_writer`), during a build.
 pub struct Indexer<'t> {
     doc: rusqlite::Statement<'t>,
-    fts: rusqlite::Statement<'t>,
-    titles: rusqlite::Statement<'t>,
+    index: SyncSender<IndexRow>,
+    next_id: i64,
 }
 
 impl<'t> Indexer<'t> {
-    pub fn new(tx: &'t Transaction) -> rusqlite::Result<Self> {
+    pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
         Ok(Indexer {
             doc: tx.prepare(
-                "INSERT INTO search_docs (kind, key, url, title, names, place, honours, body, draft, site_kind, site_status, country_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT INTO search_docs (id, kind, key, url, title, names, place, honours, body, draft, site_kind, site_status, country_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?,
-            fts: tx.prepare("INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
-            titles: tx.prepare("INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)")?,
+            index,
+            next_id: 0,
         })
     }
 
-    pub fn add(&mut self, d: &SearchDoc) -> rusqlite::Result<()> {
-        let id = self.doc.insert(params![
+    pub fn add(&mut self, d: &SearchDoc) -> Result<(), DbError> {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.doc.execute(params![
+            id,
             d.kind,
             d.key,
             d.url,
@@ -163,17 +175,16 @@ impl<'t> Indexer<'t> {
             d.site_status,
             d.country_name
         ])?;
-        let (title, names) = (index_text(d.title), index_text(&d.names));
-        self.fts.execute(params![
-            id,
-            title,
-            names,
-            index_text(&d.place),
-            index_text(d.honours),
-            index_text(d.body)
-        ])?;
-        self.titles.execute(params![id, title, names])?;
-        Ok(())
+        self.index
+            .send(IndexRow {
+                id,
+                title: d.title.to_string(),
+                names: d.names.clone(),
+                place: d.place.clone(),
+                honours: d.honours.to_string(),
+                body: d.body.to_string(),
+            })
+            .map_err(|_| DbError::IndexStopped)
     }
 }
 
@@ -458,17 +469,16 @@ mod tests {
     fn a_word_in_more_entries_than_are_ranked_still_puts_title_matches_first() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("db");
-        {
-            let mut conn = rusqlite::Connection::open(&path).expect("db");
-            conn.execute_batch(include_str!("schema.sql"))
-                .expect("schema");
-            let tx = conn.transaction().expect("tx");
+        super::super::search_writer::build_with_index(&path, |index| {
+            let mut conn = rusqlite::Connection::open(&path)?;
+            conn.execute_batch(include_str!("schema.sql"))?;
+            conn.execute_batch(include_str!("search_schema.sql"))?;
+            let tx = conn.transaction()?;
             tx.execute_batch(&format!(
                 "INSERT INTO meta VALUES ('schema_version', '{}'), ('built_at', 'now')",
                 super::super::SCHEMA_VERSION
-            ))
-            .expect("meta");
-            let mut indexer = Indexer::new(&tx).expect("indexer");
+            ))?;
+            let mut indexer = Indexer::new(&tx, index)?;
             let n = MAX_MATCHES as usize + 20;
             for i in 0..n {
                 // Only the last entry has the word in its title, past the first MAX_MATCHES.
@@ -478,20 +488,20 @@ mod tests {
                     format!("Site {i}")
                 };
                 let key = format!("s{i}");
-                indexer
-                    .add(&SearchDoc {
-                        kind: "site",
-                        key: &key,
-                        url: format!("/sites/{key}/"),
-                        title: &title,
-                        body: "A memorial to the fallen.",
-                        ..SearchDoc::default()
-                    })
-                    .expect("add");
+                indexer.add(&SearchDoc {
+                    kind: "site",
+                    key: &key,
+                    url: format!("/sites/{key}/"),
+                    title: &title,
+                    body: "A memorial to the fallen.",
+                    ..SearchDoc::default()
+                })?;
             }
             drop(indexer);
-            tx.commit().expect("commit");
-        }
+            tx.commit()?;
+            Ok(())
+        })
+        .expect("build");
         let db = Database::open(&path, false).expect("open");
         let results = db.search("memorial", 20, 0).expect("search");
         assert!(results.capped);

@@ -439,17 +439,53 @@ fn check_and_build_report_errors_exit_non_zero_and_keep_the_old_database() {
         before,
         "the database must be left byte-for-byte as it was"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(tree.db().parent().expect("dir"))
-        .expect("dir")
-        .flatten()
-        .collect();
-    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+    assert_eq!(
+        files_beside(&tree.db()),
+        ["atlas.db"],
+        "no temporary files are left behind"
+    );
 
     tree.remove("sites/broken.md");
     tree.remove("dates/bad-day.md");
     let check = tree.run(&["check"]);
     assert!(check.status.success());
     assert!(String::from_utf8_lossy(&check.stdout).contains("no errors"));
+    assert!(tree.run(&["build"]).status.success());
+    assert_eq!(
+        files_beside(&tree.db()),
+        ["atlas.db"],
+        "a build leaves only its database"
+    );
+}
+
+/// The names of the files in the database's folder.
+fn files_beside(db: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(db.parent().expect("dir"))
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_file_that_vanishes_during_a_build_leaves_the_database_as_it_was() {
+    let tree = Tree::fixture();
+    tree.build();
+    let before = std::fs::read(tree.db()).expect("db");
+    // Checked, then gone before its body is read: the build fails half-way through writing.
+    let content = memorial_atlas::content::load(&tree.content()).expect("fixtures load");
+    let victim = content.sites.last().expect("a site").file.clone();
+    tree.remove(&victim.to_string_lossy().replace("content/", ""));
+    let err = memorial_atlas::db::build(&content, &tree.db()).expect_err("the build must fail");
+    assert!(
+        err.to_string()
+            .contains("changed or vanished during the build"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(tree.db()).expect("db"), before);
+    assert_eq!(files_beside(&tree.db()), ["atlas.db"]);
 }
 
 #[test]

@@ -1,0 +1,199 @@
+//! The full-text index, written during a build on a thread of its own. FTS5's tokenising is
+//! about half of the work of writing the database, and SQLite lets only one connection write to
+//! a file at a time; so the index is written into a second file beside the new database while
+//! the main thread writes the tables, and its tables are copied in at the end (a copy of
+//! finished pages, far cheaper than indexing).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use rusqlite::params;
+
+use super::DbError;
+use super::build::open_for_build;
+use super::search::index_text;
+
+/// The FTS5 tables and the shadow tables that hold them: what the copy moves.
+const SHADOW_TABLES: [&str; 8] = [
+    "search_data",
+    "search_idx",
+    "search_docsize",
+    "search_config",
+    "search_titles_data",
+    "search_titles_idx",
+    "search_titles_docsize",
+    "search_titles_config",
+];
+
+/// How many documents may wait for the index thread: enough to keep it busy, few enough that a
+/// build of 100,000 sites never holds much text.
+const QUEUE: usize = 256;
+
+/// One document's text for the index; `id` is its row in `search_docs`.
+#[derive(Debug)]
+pub struct IndexRow {
+    pub id: i64,
+    pub title: String,
+    pub names: String,
+    pub place: String,
+    pub honours: String,
+    pub body: String,
+}
+
+/// Runs `tables`, which writes the database at `db` (its tables, with `search_schema.sql`) and
+/// sends each document's text, while another thread indexes that text into a file beside it;
+/// then copies the index into `db`. The side file is removed whatever happens.
+pub fn build_with_index<T>(
+    db: &Path,
+    tables: impl FnOnce(SyncSender<IndexRow>) -> Result<T, DbError>,
+) -> Result<T, DbError> {
+    let side = side_path(db);
+    let _ = std::fs::remove_file(&side);
+    let result = std::thread::scope(|scope| {
+        let (rows, received) = sync_channel(QUEUE);
+        let index = scope.spawn(|| write_index(&side, received));
+        let tables = tables(rows);
+        let index = index
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // The index's own error explains a table writer that found the queue closed.
+        match (tables, index) {
+            (_, Err(e)) => Err(e),
+            (tables, Ok(())) => tables,
+        }
+    })
+    .and_then(|t| copy_into(db, &side).map(|()| t));
+    let _ = std::fs::remove_file(&side);
+    result
+}
+
+fn side_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".search");
+    db.with_file_name(name)
+}
+
+/// Indexes every row received until the sender hangs up.
+fn write_index(path: &Path, rows: Receiver<IndexRow>) -> Result<(), DbError> {
+    let werr = |source| DbError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut conn = open_for_build(path)?;
+    conn.execute_batch(include_str!("search_schema.sql"))
+        .map_err(werr)?;
+    // FTS5 gathers new terms in memory and writes them as a segment when this fills (1 MB by
+    // default); a larger buffer means fewer segments to merge while building.
+    conn.execute_batch(
+        "INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);
+         INSERT INTO search_titles (search_titles, rank) VALUES ('hashsize', 8388608);",
+    )
+    .map_err(werr)?;
+    let tx = conn.transaction().map_err(werr)?;
+    {
+        let mut fts = tx
+            .prepare("INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .map_err(werr)?;
+        let mut titles = tx
+            .prepare("INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)")
+            .map_err(werr)?;
+        for row in rows {
+            let (title, names) = (index_text(&row.title), index_text(&row.names));
+            fts.execute(params![
+                row.id,
+                title,
+                names,
+                index_text(&row.place),
+                index_text(&row.honours),
+                index_text(&row.body)
+            ])
+            .map_err(werr)?;
+            titles
+                .execute(params![row.id, title, names])
+                .map_err(werr)?;
+        }
+    }
+    tx.commit().map_err(werr)?;
+    conn.close().map_err(|(_, e)| werr(e))
+}
+
+/// Copies the finished index at `side` into the database at `db`, whose `search` tables were
+/// created by the same schema and are still empty. A fresh connection, so that no FTS5 state
+/// cached from creating the tables outlives the copy.
+fn copy_into(db: &Path, side: &Path) -> Result<(), DbError> {
+    let werr = |source| DbError::Write {
+        path: db.to_path_buf(),
+        source,
+    };
+    let Some(side_name) = side.to_str() else {
+        return Err(DbError::Io {
+            action: "use a database path that is not valid UTF-8:",
+            path: side.to_path_buf(),
+            source: std::io::Error::from(std::io::ErrorKind::InvalidFilename),
+        });
+    };
+    let mut conn = open_for_build(db)?;
+    conn.execute("ATTACH DATABASE ?1 AS side", [side_name])
+        .map_err(werr)?;
+    let tx = conn.transaction().map_err(werr)?;
+    for table in SHADOW_TABLES {
+        tx.execute_batch(&format!(
+            "DELETE FROM main.{table}; INSERT INTO main.{table} SELECT * FROM side.{table};"
+        ))
+        .map_err(werr)?;
+    }
+    tx.commit().map_err(werr)?;
+    conn.execute_batch("DETACH DATABASE side").map_err(werr)?;
+    conn.close().map_err(|(_, e)| werr(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    #[test]
+    fn the_copied_index_is_whole_and_finds_what_was_sent() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("db");
+        build_with_index(&path, |index| {
+            let conn = Connection::open(&path)?;
+            conn.execute_batch(include_str!("search_schema.sql"))?;
+            for (id, title) in [(1, "Liberation Monument"), (2, "해방탑")] {
+                index
+                    .send(IndexRow {
+                        id,
+                        title: title.into(),
+                        names: String::new(),
+                        place: "Pyongyang".into(),
+                        honours: String::new(),
+                        body: "A memorial.".into(),
+                    })
+                    .map_err(|_| DbError::IndexStopped)?;
+            }
+            Ok(())
+        })
+        .expect("build");
+        let conn = Connection::open(&path).expect("open");
+        for table in ["search", "search_titles"] {
+            conn.execute(
+                &format!("INSERT INTO {table} ({table}) VALUES ('integrity-check')"),
+                [],
+            )
+            .expect("FTS5 finds its index consistent");
+        }
+        let found = |q: &str| -> Vec<i64> {
+            let mut st = conn
+                .prepare("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid")
+                .expect("query");
+            st.query_map([q], |r| r.get(0))
+                .expect("rows")
+                .collect::<Result<_, _>>()
+                .expect("ids")
+        };
+        assert_eq!(found("pyongyang"), [1, 2]);
+        assert_eq!(found("\"해방\""), [2]);
+        assert!(!dir.path().join("db.search").exists());
+    }
+}
