@@ -69,7 +69,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the database if it is missing or older than the content, then serve the site.
+    /// Serve the site: the database is built first if missing or damaged, and rebuilt in the
+    /// background when the content is newer.
     Serve,
     /// Check the content and write the database; the old database stays if anything is wrong.
     Build,
