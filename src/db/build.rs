@@ -65,12 +65,17 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
 }
 
 fn temp_path(target: &Path) -> PathBuf {
-    let mut name = target
+    beside(target, &format!(".tmp-{}", std::process::id()))
+}
+
+/// A file in the same folder as `path`, named after it with `suffix` added.
+pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(format!(".tmp-{}", std::process::id()));
-    target.with_file_name(name)
+    name.push(suffix);
+    path.with_file_name(name)
 }
 
 /// The text for a page's description: the summary, else the body's first sentences.
@@ -98,35 +103,12 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 }
 
 fn write(content: &Content, path: &Path) -> Result<(), DbError> {
-    let werr = |source| DbError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    search_writer::build_with_index(path, |index| write_tables(content, path, index))?;
-    let conn = Connection::open(path).map_err(werr)?;
-    // Exact statistics for the query planner, for each table that has an index. The others
-    // (bodies, the full-text index's pages) offer no choice of plan, and counting their rows
-    // would read most of the file: seconds at 100,000 sites. (Sampled statistics were tried;
-    // they turned the home page's "recently checked" from an index walk into a sort of every
-    // site, 170 ms instead of under 20.)
-    let indexed: Vec<String> = conn
-        .prepare("SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'index'")
-        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-        .map_err(werr)?;
-    for table in indexed {
-        conn.execute_batch(&format!("ANALYZE \"{table}\";"))
-            .map_err(werr)?;
-    }
-    conn.close().map_err(|(_, e)| werr(e))?;
-    Ok(())
+    search_writer::build_with_index(path, |index| write_tables(content, path, index))
 }
 
 /// A connection to a database file that this build is writing.
 pub(super) fn open_for_build(path: &Path) -> Result<Connection, DbError> {
-    let werr = |source| DbError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let werr = DbError::writing(path);
     let conn = Connection::open(path).map_err(werr)?;
     // A temporary file that is renamed only when complete needs no journal.
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
@@ -140,10 +122,7 @@ fn write_tables(
     path: &Path,
     index: SyncSender<IndexRow>,
 ) -> Result<(), DbError> {
-    let werr = |source| DbError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let werr = DbError::writing(path);
     let mut conn = open_for_build(path)?;
     conn.execute_batch(include_str!("schema.sql"))
         .map_err(werr)?;
@@ -168,6 +147,19 @@ fn write_tables(
     )
     .map_err(werr)?;
     super::site_index::SiteIndex::store(&conn).map_err(in_file)?;
+    // Exact statistics for the query planner, for each table that has an index (the full-text
+    // index's tables have none). The others (bodies) offer no choice of plan, and counting
+    // their rows would read most of the file: seconds at 100,000 sites. (Sampled statistics
+    // were tried; they turned the home page's "recently checked" from an index walk into a
+    // sort of every site, 170 ms instead of under 20.)
+    let indexed: Vec<String> = conn
+        .prepare("SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'index'")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(werr)?;
+    for table in indexed {
+        conn.execute_batch(&format!("ANALYZE \"{table}\";"))
+            .map_err(werr)?;
+    }
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
 }

@@ -44,5 +44,17 @@ pub enum DbError {
     Query(#[from] rusqlite::Error),
 }
 
+impl DbError {
+    /// Turns an SQLite error met while writing the file at `path` into this error.
+    pub(crate) fn writing(
+        path: &std::path::Path,
+    ) -> impl Fn(rusqlite::Error) -> DbError + Copy + '_ {
+        move |source| DbError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
 /// The schema version written into `meta`; a server refuses a database of another version.
 pub const SCHEMA_VERSION: &str = "5";

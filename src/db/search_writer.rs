@@ -4,26 +4,14 @@
 //! the main thread writes the tables, and its tables are copied in at the end (a copy of
 //! finished pages, far cheaper than indexing).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rusqlite::params;
 
 use super::DbError;
-use super::build::open_for_build;
+use super::build::{beside, open_for_build};
 use super::search::index_text;
-
-/// The FTS5 tables and the shadow tables that hold them: what the copy moves.
-const SHADOW_TABLES: [&str; 8] = [
-    "search_data",
-    "search_idx",
-    "search_docsize",
-    "search_config",
-    "search_titles_data",
-    "search_titles_idx",
-    "search_titles_docsize",
-    "search_titles_config",
-];
 
 /// How many documents may wait for the index thread: enough to keep it busy, few enough that a
 /// build of 100,000 sites never holds much text.
@@ -47,7 +35,7 @@ pub fn build_with_index<T>(
     db: &Path,
     tables: impl FnOnce(SyncSender<IndexRow>) -> Result<T, DbError>,
 ) -> Result<T, DbError> {
-    let side = side_path(db);
+    let side = beside(db, ".search");
     let _ = std::fs::remove_file(&side);
     let result = std::thread::scope(|scope| {
         let (rows, received) = sync_channel(QUEUE);
@@ -67,18 +55,9 @@ pub fn build_with_index<T>(
     result
 }
 
-fn side_path(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".search");
-    db.with_file_name(name)
-}
-
 /// Indexes every row received until the sender hangs up.
 fn write_index(path: &Path, rows: Receiver<IndexRow>) -> Result<(), DbError> {
-    let werr = |source| DbError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let werr = DbError::writing(path);
     let mut conn = open_for_build(path)?;
     conn.execute_batch(include_str!("search_schema.sql"))
         .map_err(werr)?;
@@ -121,10 +100,7 @@ fn write_index(path: &Path, rows: Receiver<IndexRow>) -> Result<(), DbError> {
 /// created by the same schema and are still empty. A fresh connection, so that no FTS5 state
 /// cached from creating the tables outlives the copy.
 fn copy_into(db: &Path, side: &Path) -> Result<(), DbError> {
-    let werr = |source| DbError::Write {
-        path: db.to_path_buf(),
-        source,
-    };
+    let werr = DbError::writing(db);
     let Some(side_name) = side.to_str() else {
         return Err(DbError::Io {
             action: "use a database path that is not valid UTF-8:",
@@ -136,9 +112,17 @@ fn copy_into(db: &Path, side: &Path) -> Result<(), DbError> {
     conn.execute("ATTACH DATABASE ?1 AS side", [side_name])
         .map_err(werr)?;
     let tx = conn.transaction().map_err(werr)?;
-    for table in SHADOW_TABLES {
+    // Every ordinary table of the side file: the shadow tables that hold the FTS5 indexes.
+    let tables: Vec<String> = tx
+        .prepare(
+            "SELECT name FROM side.sqlite_schema
+             WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+        )
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(werr)?;
+    for table in tables {
         tx.execute_batch(&format!(
-            "DELETE FROM main.{table}; INSERT INTO main.{table} SELECT * FROM side.{table};"
+            "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM side.\"{table}\";"
         ))
         .map_err(werr)?;
     }
