@@ -11,4 +11,5 @@ mod real_content;
 mod search;
 mod security;
 mod server;
+mod snapshots;
 mod support;
