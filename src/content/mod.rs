@@ -13,6 +13,7 @@ pub mod source;
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, ErrorReport};
+pub use markdown::render;
 pub use model::Content;
 use rayon::prelude::*;
 use source::SourceFile;
