@@ -200,15 +200,45 @@ impl<'s, 'i> Fields<'s, 'i> {
         None
     }
 
-    pub fn opt_bool(&mut self, name: &'static str) -> Option<bool> {
+    /// Field `name`'s value where `pick` accepts its type; one of another type is reported as not
+    /// being `expected`.
+    fn typed<T>(
+        &mut self,
+        name: &'static str,
+        expected: &str,
+        pick: impl FnOnce(&'s DeValue<'i>) -> Option<T>,
+    ) -> Option<(T, usize)> {
         let v = self.get(name)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.report_type(v, name, "true or false");
+        match pick(v.get_ref()) {
+            Some(t) => Some((t, v.span().start)),
+            None => {
+                self.report_type(v, name, expected);
                 None
             }
         }
+    }
+
+    /// An item of a list or table that must be a string that is not empty.
+    fn item_string(&mut self, item: &Value<'i>, field: &str) -> Option<String> {
+        match item.get_ref() {
+            DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
+            DeValue::String(_) => {
+                self.report(item.span().start, field, "must not be empty");
+                None
+            }
+            _ => {
+                self.report_type(item, field, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    pub fn opt_bool(&mut self, name: &'static str) -> Option<bool> {
+        self.typed(name, "true or false", |v| match v {
+            DeValue::Boolean(b) => Some(*b),
+            _ => None,
+        })
+        .map(|(b, _)| b)
     }
 
     pub fn opt_int(&mut self, name: &'static str, min: i64, max: i64) -> Option<i64> {
@@ -292,30 +322,19 @@ impl<'s, 'i> Fields<'s, 'i> {
 
     /// A list of strings, each with its position.
     pub fn string_list(&mut self, name: &'static str) -> Vec<Positioned<String>> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.report_type(v, name, "a list of strings such as [\"a\", \"b\"]");
+        let expected = "a list of strings such as [\"a\", \"b\"]";
+        let Some((items, _)) = self.typed(name, expected, DeValue::as_array) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => {
-                    let (line, column) = self.locate(item.span().start);
-                    out.push(Positioned {
-                        value: s.to_string(),
-                        line,
-                        column,
-                    });
-                }
-                DeValue::String(_) => self.report(
-                    item.span().start,
-                    &format!("{name}[{}]", i + 1),
-                    "must not be empty",
-                ),
-                _ => self.report_type(item, &format!("{name}[{}]", i + 1), "a string in quotes"),
+            if let Some(value) = self.item_string(item, &format!("{name}[{}]", i + 1)) {
+                let (line, column) = self.locate(item.span().start);
+                out.push(Positioned {
+                    value,
+                    line,
+                    column,
+                });
             }
         }
         out
@@ -323,11 +342,8 @@ impl<'s, 'i> Fields<'s, 'i> {
 
     /// A table of language tag → name, in file order.
     pub fn lang_table(&mut self, name: &'static str) -> Vec<(String, String)> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Table(t) = v.get_ref() else {
-            self.report_type(v, name, "a table such as { ru = \"…\", ko = \"…\" }");
+        let expected = "a table such as { ru = \"…\", ko = \"…\" }";
+        let Some((t, _)) = self.typed(name, expected, DeValue::as_table) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -342,10 +358,8 @@ impl<'s, 'i> Fields<'s, 'i> {
                 );
                 continue;
             }
-            match val.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => out.push((tag, s.to_string())),
-                DeValue::String(_) => self.report(val.span().start, &field, "must not be empty"),
-                _ => self.report_type(val, &field, "a string in quotes"),
+            if let Some(value) = self.item_string(val, &field) {
+                out.push((tag, value));
             }
         }
         out
@@ -396,23 +410,13 @@ impl<'s, 'i> Fields<'s, 'i> {
 
     /// An inline table such as `burials = { total = 3, unknown = 1 }`.
     pub fn table(&mut self, name: &'static str) -> Option<(&'s DeTable<'i>, usize)> {
-        let v = self.get(name)?;
-        match v.get_ref() {
-            DeValue::Table(t) => Some((t, v.span().start)),
-            _ => {
-                self.report_type(v, name, "a table");
-                None
-            }
-        }
+        self.typed(name, "a table", DeValue::as_table)
     }
 
     /// An array of tables (`[[sources]]`), each with its offset.
     pub fn tables(&mut self, name: &'static str) -> Vec<(&'s DeTable<'i>, usize)> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.report_type(v, name, &format!("a list of tables written as [[{name}]]"));
+        let expected = format!("a list of tables written as [[{name}]]");
+        let Some((items, _)) = self.typed(name, &expected, DeValue::as_array) else {
             return Vec::new();
         };
         let mut out = Vec::new();

@@ -177,28 +177,39 @@ impl Burials {
     }
 }
 
+/// One `[[sources]]` entry: where what the entry says comes from.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The title of the article, book or document.
     pub title: String,
     pub publisher: Option<String>,
+    /// An http:// or https:// address.
     pub url: Option<String>,
+    /// When it was published.
     pub date: Option<PartialDate>,
 }
 
+/// One `[[images]]` entry.
 #[derive(Debug, Clone)]
 pub struct Image {
+    /// A path under `static/`, checked to exist.
     pub file: String,
+    /// What the image shows, for people who cannot see it.
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
     pub license: Option<String>,
+    /// The size in pixels, read from the file (none where it cannot be read).
     pub width: Option<u32>,
     pub height: Option<u32>,
 }
 
+/// A memorial site: one file in `content/sites/`.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The file's name without `.md`, and the last part of its address.
     pub slug: String,
+    /// The file, relative to the content folder's parent.
     pub file: PathBuf,
     pub title: String,
     pub country: Positioned<String>,
