@@ -13,8 +13,3 @@ pub mod text;
 pub mod urls;
 pub mod watch;
 pub mod web;
-
-/// The human label of a kind or status value ("under-construction" → "Under construction").
-pub fn model_label(value: &str) -> String {
-    content::model::label(value)
-}

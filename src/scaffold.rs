@@ -28,6 +28,8 @@ pub enum ScaffoldError {
     Reserved(String),
     #[error("{0} already exists: edit it, or choose another slug (nothing was overwritten)")]
     Exists(PathBuf),
+    #[error("cannot fill in the template of the new file: {0}")]
+    Template(#[from] askama::Error),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -51,95 +53,59 @@ fn quote(s: &str) -> String {
     out
 }
 
+/// A new site: every field of the format, the optional ones commented out.
+#[derive(askama::Template)]
+#[template(path = "new_site.md", escape = "none")]
+struct NewSite<'a> {
+    title: &'a str,
+    country: &'a str,
+    slug: &'a str,
+    today: chrono::NaiveDate,
+}
+
+#[derive(askama::Template)]
+#[template(path = "new_country.md", escape = "none")]
+struct NewCountry<'a> {
+    title: &'a str,
+}
+
+#[derive(askama::Template)]
+#[template(path = "new_date.md", escape = "none")]
+struct NewDate<'a> {
+    title: &'a str,
+}
+
+#[derive(askama::Template)]
+#[template(path = "new_page.md", escape = "none")]
+struct NewPage<'a> {
+    title: &'a str,
+}
+
+/// The text of a new file of `kind`: the templates `templates/new_*.md`, one line a field, with
+/// the values given filled in as TOML strings.
 pub fn template(
     kind: Kind,
     slug: &str,
     title: Option<&str>,
     country: Option<&str>,
     today: chrono::NaiveDate,
-) -> String {
-    let title = quote(title.unwrap_or(""));
-    match kind {
-        Kind::Site => format!(
-            r#"+++
-# Required: fill in every value in quotes. `memorial-atlas check` says what is missing.
-title = {title}              # the site's name in English
-country = {country}          # a country code with a file in content/countries/, such as "kp"
-locality = ""              # city, town or district
-kind = "monument"          # monument, cemetery, grave, memorial-complex, museum, plaque, street or park
-status = "extant"          # extant, destroyed, dismantled, planned, under-construction, restoration-planned or unknown
-
-# Optional: remove the # at the start of a line to use it.
-# region = ""                          # province, oblast or state
-# honours = ""                         # whom the site commemorates, in one line
-# conflicts = ["Second World War"]     # the wars it concerns
-# established = "1947"                 # when it was opened: "1947", "1947-08" or "1947-08-15"
-# removed = "1976"                     # when it was dismantled or destroyed, where known
-# coordinates = [39.0392, 125.7625]    # [latitude, longitude] in decimal degrees, only from a source
-# commemorations = ["victory-day"]     # dates with a file in content/dates/
-# names = {{ ru = "", ko = "" }}         # the name in other languages, by language tag
-# burials = {{ total = 0, known = 0, unknown = 0, military = 0 }}   # figures as a source gives them
-# caretaker = ""                       # who looks after the site
-# visiting = ""                        # whether and how the public can visit
-# wikidata = "Q0"                      # the site's Wikidata item
-# osm = "way/0"                        # the site's OpenStreetMap object: node/N, way/N or relation/N
-# summary = ""                         # one or two sentences, at most 300 characters
-updated = {today}                      # the day you last checked the entry against its sources
-# draft = true                         # checked but not published until removed
-# aliases = ["/sites/old-name/"]       # earlier addresses of this page
-
-[[sources]]                            # at least one; repeat the block for each source
-title = ""                             # required: the title of the article, book or document
-# publisher = ""
-# url = "https://"
-# date = "2025-04-24"                  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-
-# [[images]]                           # optional; repeat for each image
-# file = "images/{slug}.jpg"           # a file under static/
-# alt = ""                             # required: what the image shows, for people who cannot see it
-# caption = ""
-# credit = ""
-# license = ""
-+++
-
-Write what the site is and what its sources say about it, in your own words.
-"#,
-            country = quote(country.unwrap_or("")),
-        ),
-        Kind::Country => format!(
-            r#"+++
-name = {title}                # required: the short English name, such as "North Korea"
-# official_name = ""          # the official name
-# names = {{ ko = "" }}         # the name in other languages, by language tag
-+++
-
-Introduce the memorials of this country (optional).
-"#
-        ),
-        Kind::Date => format!(
-            r#"+++
-title = {title}               # required: the date's name, such as "Victory Day"
-month = 1                     # required: 1 to 12
-day = 1                       # required: a real day of that month
-# countries = ["ru"]          # country codes where the date is observed
-# names = {{ ru = "" }}         # the name in other languages, by language tag
-# since = 1945                # the year it was first observed
-+++
-
-Say what the date marks and how it is observed at memorial sites.
-"#
-        ),
-        Kind::Page => format!(
-            r#"+++
-title = {title}               # required
-# summary = ""                # one or two sentences for search engines
-# draft = true                # checked but not published until removed
-+++
-
-The text of the page.
-"#
-        ),
-    }
+) -> Result<String, askama::Error> {
+    use askama::Template;
+    let title = &quote(title.unwrap_or(""));
+    let text = match kind {
+        Kind::Site => NewSite {
+            title,
+            country: &quote(country.unwrap_or("")),
+            slug,
+            today,
+        }
+        .render(),
+        Kind::Country => NewCountry { title }.render(),
+        Kind::Date => NewDate { title }.render(),
+        Kind::Page => NewPage { title }.render(),
+    }?;
+    // Askama, like Jinja, drops the last newline of a template file; a text file ends with one.
+    Ok(text + "\n")
 }
 
 /// Writes the new file under `content_dir` and returns its path. Never overwrites.
@@ -188,10 +154,33 @@ pub fn create(
                 }
             }
         })?;
-    file.write_all(template(kind, slug, title, country, today).as_bytes())
+    let text = template(kind, slug, title, country, today)?;
+    file.write_all(text.as_bytes())
         .map_err(|source| ScaffoldError::Io {
             path: path.clone(),
             source,
         })?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_in_quoted_values_and_end_with_one_newline() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid test date");
+        let site =
+            template(Kind::Site, "x-y", Some("A \"B\""), Some("kp"), today).expect("site template");
+        assert!(site.contains("title = \"A \\\"B\\\"\"              # the site's name"));
+        assert!(site.contains("country = \"kp\"          # a country code"));
+        assert!(site.contains("updated = 2026-11-23 "));
+        assert!(site.contains("# file = \"images/x-y.jpg\""));
+        assert!(site.contains("# names = { ru = \"\", ko = \"\" }"));
+        for kind in [Kind::Site, Kind::Country, Kind::Date, Kind::Page] {
+            let text = template(kind, "x", None, None, today).expect("template");
+            assert!(text.starts_with("+++\n"), "{text}");
+            assert!(text.ends_with(".\n") && !text.ends_with("\n\n"), "{text:?}");
+        }
+    }
 }

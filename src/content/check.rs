@@ -1,9 +1,10 @@
 //! Checks across files: slugs, references to countries and dates, aliases.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use super::error::{ContentError, did_you_mean};
-use super::model::{Content, Located};
+use super::model::{Content, Positioned};
 use super::source::SourceFile;
 use crate::urls;
 
@@ -27,64 +28,77 @@ pub fn slug_ok(src: &SourceFile, is_country: bool, errors: &mut Vec<ContentError
     true
 }
 
+/// Every check that needs more than one file: references to countries and dates, page slugs,
+/// and aliases.
 pub fn cross_references(content: &Content, errors: &mut Vec<ContentError>) {
+    references(content, errors);
+    page_slugs(content, errors);
+    aliases(content, errors);
+}
+
+/// Each country and date a site or date names must have its own file.
+fn references(content: &Content, errors: &mut Vec<ContentError>) {
     let countries: HashMap<&str, &str> = content
         .countries
         .iter()
         .map(|c| (c.code.as_str(), c.name.as_str()))
         .collect();
     let dates: HashSet<&str> = content.dates.iter().map(|d| d.slug.as_str()).collect();
-
-    let unknown_country = |file: &std::path::Path, field: &str, code: &Located<String>| {
-        // Suggest by code, or by a country's name when that was written instead of its code.
-        let by_name = countries
-            .iter()
-            .find(|(_, name)| name.eq_ignore_ascii_case(&code.value))
-            .map(|(c, _)| format!("did you mean `{c}`?"));
-        let hint = by_name.or_else(|| did_you_mean(&code.value, countries.keys().copied()));
-        ContentError::new(
-            file,
-            format!(
-                "unknown country `{}`: there is no file content/countries/{}.md",
-                code.value, code.value
-            ),
-        )
-        .at(code.line, code.column)
-        .field(field)
-        .hint(hint)
+    let mut country = |file: &Path, field: &str, code: &Positioned<String>| {
+        if !countries.contains_key(code.value.as_str()) {
+            errors.push(unknown_country(&countries, file, field, code));
+        }
     };
-
     for site in &content.sites {
-        if !countries.contains_key(site.country.value.as_str()) {
-            errors.push(unknown_country(&site.file, "country", &site.country));
-        }
-        for d in &site.commemorations {
-            if !dates.contains(d.value.as_str()) {
-                let hint = did_you_mean(&d.value, dates.iter().copied());
-                errors.push(
-                    ContentError::new(
-                        &site.file,
-                        format!(
-                            "unknown date `{}`: there is no file content/dates/{}.md",
-                            d.value, d.value
-                        ),
-                    )
-                    .at(d.line, d.column)
-                    .field("commemorations")
-                    .hint(hint),
-                );
-            }
-        }
+        country(&site.file, "country", &site.country);
     }
     for date in &content.dates {
         for c in &date.countries {
-            if !countries.contains_key(c.value.as_str()) {
-                errors.push(unknown_country(&date.file, "countries", c));
+            country(&date.file, "countries", c);
+        }
+    }
+    for site in &content.sites {
+        for d in &site.commemorations {
+            if !dates.contains(d.value.as_str()) {
+                let hint = did_you_mean(&d.value, dates.iter().copied());
+                let msg = format!(
+                    "unknown date `{}`: there is no file content/dates/{}.md",
+                    d.value, d.value
+                );
+                errors.push(at(&site.file, d, "commemorations", msg).hint(hint));
             }
         }
     }
+}
 
-    // Pages take top-level addresses: none may shadow a route of the site.
+fn unknown_country(
+    countries: &HashMap<&str, &str>,
+    file: &Path,
+    field: &str,
+    code: &Positioned<String>,
+) -> ContentError {
+    // Suggest by code, or by a country's name when that was written instead of its code.
+    let by_name = countries
+        .iter()
+        .find(|(_, name)| name.eq_ignore_ascii_case(&code.value))
+        .map(|(c, _)| format!("did you mean `{c}`?"));
+    let hint = by_name.or_else(|| did_you_mean(&code.value, countries.keys().copied()));
+    let msg = format!(
+        "unknown country `{}`: there is no file content/countries/{}.md",
+        code.value, code.value
+    );
+    at(file, code, field, msg).hint(hint)
+}
+
+/// An error about a value written at a known place.
+fn at<T>(file: &Path, value: &Positioned<T>, field: &str, msg: String) -> ContentError {
+    ContentError::new(file, msg)
+        .at(value.line, value.column)
+        .field(field)
+}
+
+/// Pages take top-level addresses: none may shadow a route of the site.
+fn page_slugs(content: &Content, errors: &mut Vec<ContentError>) {
     for page in &content.pages {
         if urls::RESERVED_SEGMENTS.contains(&page.slug.as_str()) {
             errors.push(ContentError::new(
@@ -96,8 +110,10 @@ pub fn cross_references(content: &Content, errors: &mut Vec<ContentError>) {
             ));
         }
     }
+}
 
-    // Every address an entry answers on, so that an alias can be checked against all of them.
+/// Every address an entry answers on, so that an alias can be checked against all of them.
+fn addresses(content: &Content) -> HashSet<String> {
     let mut addresses: HashSet<String> = HashSet::new();
     addresses.insert("/".into());
     for seg in urls::RESERVED_SEGMENTS {
@@ -107,17 +123,22 @@ pub fn cross_references(content: &Content, errors: &mut Vec<ContentError>) {
     addresses.extend(content.countries.iter().map(|c| urls::country(&c.code)));
     addresses.extend(content.dates.iter().map(|d| urls::date(&d.slug)));
     addresses.extend(content.pages.iter().map(|p| urls::page(&p.slug)));
+    addresses
+}
 
+/// An alias must be an address nothing else answers on, and lead to one entry only.
+fn aliases(content: &Content, errors: &mut Vec<ContentError>) {
+    let addresses = addresses(content);
     // Each alias with every place it is written, so that a clash is reported in every file.
-    let mut uses: HashMap<&str, Vec<(&std::path::Path, &Located<String>)>> = HashMap::new();
+    let mut uses: HashMap<&str, Vec<(&Path, &Positioned<String>)>> = HashMap::new();
     for site in &content.sites {
         for a in &site.aliases {
             if addresses.contains(&a.value) {
-                errors.push(
-                    ContentError::new(&site.file, format!("the alias `{}` is the address of a page that exists: an alias must be an old address that nothing else answers on", a.value))
-                        .at(a.line, a.column)
-                        .field("aliases"),
+                let msg = format!(
+                    "the alias `{}` is the address of a page that exists: an alias must be an old address that nothing else answers on",
+                    a.value
                 );
+                errors.push(at(&site.file, a, "aliases", msg));
             } else {
                 uses.entry(a.value.as_str())
                     .or_default()
@@ -137,11 +158,10 @@ pub fn cross_references(content: &Content, errors: &mut Vec<ContentError>) {
             } else {
                 others.join(", ")
             };
-            errors.push(
-                ContentError::new(*file, format!("the alias `{alias}` is also an alias in {others}: each old address can lead to one entry only"))
-                    .at(a.line, a.column)
-                    .field("aliases"),
+            let msg = format!(
+                "the alias `{alias}` is also an alias in {others}: each old address can lead to one entry only"
             );
+            errors.push(at(file, a, "aliases", msg));
         }
     }
 }

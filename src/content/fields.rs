@@ -5,50 +5,65 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::error::{ContentError, did_you_mean};
-use super::model::{Located, PartialDate};
+use super::model::{PartialDate, Positioned};
 use super::source::SourceFile;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
 /// A view of one TOML table (the front matter, or one `[[sources]]` entry) that collects errors.
+///
+/// The fields a reader is asked for are the table's known fields: reading a field is what
+/// declares it, so that a new field is written once. `finish` then reports every other key.
 pub struct Fields<'s, 'i> {
     src: &'s SourceFile,
     table: &'s DeTable<'i>,
     /// Where "missing field" errors point: the table's own position, or `None` for line 1.
     anchor: Option<usize>,
     prefix: String,
-    pub errors: &'s mut Vec<ContentError>,
+    /// Every field asked for so far, in the order first asked (the order hints list them in).
+    known: Vec<&'static str>,
+    errors: &'s mut Vec<ContentError>,
 }
 
 impl<'s, 'i> Fields<'s, 'i> {
-    /// Wraps a table and reports every key not in `known` as an unknown field.
+    /// Wraps a table; errors go to `errors` under field names that start with `prefix`.
     pub fn new(
         src: &'s SourceFile,
         table: &'s DeTable<'i>,
         anchor: Option<usize>,
         prefix: String,
-        known: &[&str],
         errors: &'s mut Vec<ContentError>,
     ) -> Self {
-        let f = Fields {
+        Fields {
             src,
             table,
             anchor,
             prefix,
+            known: Vec::new(),
             errors,
-        };
-        for (key, _) in f.table.iter() {
-            if !known.contains(&key.get_ref().as_ref()) {
+        }
+    }
+
+    /// Reports every key that no read asked for as an unknown field, with a suggestion.
+    pub fn finish(self) {
+        for (key, _) in self.table.iter() {
+            if !self.known.contains(&key.get_ref().as_ref()) {
                 let name = key.get_ref().to_string();
-                let hint = did_you_mean(&name, known.iter().copied());
-                let e = f
+                let hint = did_you_mean(&name, self.known.iter().copied());
+                let e = self
                     .error_at(key.span().start, format!("unknown field `{name}`"))
-                    .field(f.path(&name))
-                    .hint(hint.or_else(|| Some(format!("known fields: {}", known.join(", ")))));
-                f.errors.push(e);
+                    .field(self.path(&name))
+                    .hint(
+                        hint.or_else(|| Some(format!("known fields: {}", self.known.join(", ")))),
+                    );
+                self.errors.push(e);
             }
         }
-        f
+    }
+
+    /// How many errors have been found so far, in this table and before it.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
     }
 
     fn path(&self, name: &str) -> String {
@@ -74,11 +89,20 @@ impl<'s, 'i> Fields<'s, 'i> {
         );
     }
 
-    pub fn get(&self, name: &str) -> Option<&'s Value<'i>> {
+    /// The value of field `name`, which becomes a known field of this table.
+    pub fn get(&mut self, name: &'static str) -> Option<&'s Value<'i>> {
+        if !self.known.contains(&name) {
+            self.known.push(name);
+        }
         self.table
             .iter()
             .find(|(k, _)| k.get_ref().as_ref() == name)
             .map(|(_, v)| v)
+    }
+
+    /// Where field `name`'s value starts, as an offset into the front matter.
+    pub fn offset(&mut self, name: &'static str) -> usize {
+        self.get(name).map_or(0, |v| v.span().start)
     }
 
     /// The position a value of this field starts at (for later cross-file checks).
@@ -99,7 +123,7 @@ impl<'s, 'i> Fields<'s, 'i> {
         self.errors.push(e);
     }
 
-    pub fn opt_string(&mut self, name: &str) -> Option<String> {
+    pub fn opt_string(&mut self, name: &'static str) -> Option<String> {
         let v = self.get(name)?;
         match v.get_ref() {
             DeValue::String(s) => {
@@ -121,7 +145,7 @@ impl<'s, 'i> Fields<'s, 'i> {
         }
     }
 
-    pub fn req_string(&mut self, name: &str, what: &str) -> Option<String> {
+    pub fn req_string(&mut self, name: &'static str, what: &str) -> Option<String> {
         if self.get(name).is_none() {
             self.missing(name, what);
             return None;
@@ -130,11 +154,11 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// A string of at most `max` characters.
-    pub fn opt_string_max(&mut self, name: &str, max: usize) -> Option<String> {
+    pub fn opt_string_max(&mut self, name: &'static str, max: usize) -> Option<String> {
         let s = self.opt_string(name)?;
         let n = s.chars().count();
         if n > max {
-            let off = self.get(name).map_or(0, |v| v.span().start);
+            let off = self.offset(name);
             self.report(
                 off,
                 name,
@@ -148,7 +172,7 @@ impl<'s, 'i> Fields<'s, 'i> {
     /// A string that must be one of `allowed`.
     pub fn one_of(
         &mut self,
-        name: &str,
+        name: &'static str,
         allowed: &[&'static str],
         required: bool,
     ) -> Option<&'static str> {
@@ -160,7 +184,7 @@ impl<'s, 'i> Fields<'s, 'i> {
         if let Some(a) = allowed.iter().find(|a| **a == s) {
             return Some(a);
         }
-        let off = self.get(name).map_or(0, |v| v.span().start);
+        let off = self.offset(name);
         let hint = did_you_mean(&s, allowed.iter().copied());
         let e = self
             .error_at(
@@ -176,35 +200,58 @@ impl<'s, 'i> Fields<'s, 'i> {
         None
     }
 
-    pub fn opt_bool(&mut self, name: &str) -> Option<bool> {
+    /// Field `name`'s value where `pick` accepts its type; one of another type is reported as not
+    /// being `expected`.
+    fn typed<T>(
+        &mut self,
+        name: &'static str,
+        expected: &str,
+        pick: impl FnOnce(&'s DeValue<'i>) -> Option<T>,
+    ) -> Option<(T, usize)> {
         let v = self.get(name)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.report_type(v, name, "true or false");
+        match pick(v.get_ref()) {
+            Some(t) => Some((t, v.span().start)),
+            None => {
+                self.report_type(v, name, expected);
                 None
             }
         }
     }
 
-    pub fn opt_int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+    /// An item of a list or table that must be a string that is not empty.
+    fn item_string(&mut self, item: &Value<'i>, field: &str) -> Option<String> {
+        match item.get_ref() {
+            DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
+            DeValue::String(_) => {
+                self.report(item.span().start, field, "must not be empty");
+                None
+            }
+            _ => {
+                self.report_type(item, field, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    pub fn opt_bool(&mut self, name: &'static str) -> Option<bool> {
+        self.typed(name, "true or false", |v| match v {
+            DeValue::Boolean(b) => Some(*b),
+            _ => None,
+        })
+        .map(|(b, _)| b)
+    }
+
+    pub fn opt_int(&mut self, name: &'static str, min: i64, max: i64) -> Option<i64> {
         let v = self.get(name)?;
         let Some(n) = int_value(v.get_ref()) else {
             self.report_type(v, name, "a whole number");
             return None;
         };
-        if n < min || n > max {
-            self.report(
-                v.span().start,
-                name,
-                format!("{n} is out of range: expected {min} to {max}"),
-            );
-            return None;
-        }
-        Some(n)
+        self.in_range(v.span().start, name, "", n, (min, max))
+            .then_some(n)
     }
 
-    pub fn req_int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+    pub fn req_int(&mut self, name: &'static str, min: i64, max: i64) -> Option<i64> {
         if self.get(name).is_none() {
             self.missing(name, &format!("a whole number from {min} to {max}"));
             return None;
@@ -213,7 +260,7 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// A partial ISO 8601 date in quotes: `"1947"`, `"1947-08"` or `"1947-08-15"`.
-    pub fn opt_partial_date(&mut self, name: &str) -> Option<PartialDate> {
+    pub fn opt_partial_date(&mut self, name: &'static str) -> Option<PartialDate> {
         let v = self.get(name)?;
         let text = match v.get_ref() {
             DeValue::String(s) => s.to_string(),
@@ -250,7 +297,7 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// A full day: a TOML date (`2026-11-22`) or the same in quotes.
-    pub fn opt_day(&mut self, name: &str) -> Option<chrono::NaiveDate> {
+    pub fn opt_day(&mut self, name: &'static str) -> Option<chrono::NaiveDate> {
         let v = self.get(name)?;
         let text = match v.get_ref() {
             DeValue::String(s) => s.to_string(),
@@ -274,43 +321,29 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// A list of strings, each with its position.
-    pub fn string_list(&mut self, name: &str) -> Vec<Located<String>> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.report_type(v, name, "a list of strings such as [\"a\", \"b\"]");
+    pub fn string_list(&mut self, name: &'static str) -> Vec<Positioned<String>> {
+        let expected = "a list of strings such as [\"a\", \"b\"]";
+        let Some((items, _)) = self.typed(name, expected, DeValue::as_array) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => {
-                    let (line, column) = self.locate(item.span().start);
-                    out.push(Located {
-                        value: s.to_string(),
-                        line,
-                        column,
-                    });
-                }
-                DeValue::String(_) => self.report(
-                    item.span().start,
-                    &format!("{name}[{}]", i + 1),
-                    "must not be empty",
-                ),
-                _ => self.report_type(item, &format!("{name}[{}]", i + 1), "a string in quotes"),
+            if let Some(value) = self.item_string(item, &format!("{name}[{}]", i + 1)) {
+                let (line, column) = self.locate(item.span().start);
+                out.push(Positioned {
+                    value,
+                    line,
+                    column,
+                });
             }
         }
         out
     }
 
     /// A table of language tag → name, in file order.
-    pub fn lang_table(&mut self, name: &str) -> Vec<(String, String)> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Table(t) = v.get_ref() else {
-            self.report_type(v, name, "a table such as { ru = \"…\", ko = \"…\" }");
+    pub fn lang_table(&mut self, name: &'static str) -> Vec<(String, String)> {
+        let expected = "a table such as { ru = \"…\", ko = \"…\" }";
+        let Some((t, _)) = self.typed(name, expected, DeValue::as_table) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -325,17 +358,15 @@ impl<'s, 'i> Fields<'s, 'i> {
                 );
                 continue;
             }
-            match val.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => out.push((tag, s.to_string())),
-                DeValue::String(_) => self.report(val.span().start, &field, "must not be empty"),
-                _ => self.report_type(val, &field, "a string in quotes"),
+            if let Some(value) = self.item_string(val, &field) {
+                out.push((tag, value));
             }
         }
         out
     }
 
     /// `[latitude, longitude]` in decimal degrees.
-    pub fn coordinates(&mut self, name: &str) -> Option<(f64, f64)> {
+    pub fn coordinates(&mut self, name: &'static str) -> Option<(f64, f64)> {
         let v = self.get(name)?;
         let pair = match v.get_ref() {
             DeValue::Array(a) if a.len() == 2 => {
@@ -351,44 +382,41 @@ impl<'s, 'i> Fields<'s, 'i> {
             );
             return None;
         };
-        if !(-90.0..=90.0).contains(&lat) {
+        let at = v.span().start;
+        (self.in_range(at, name, "latitude ", lat, (-90.0, 90.0))
+            && self.in_range(at, name, "longitude ", lon, (-180.0, 180.0)))
+        .then_some((lat, lon))
+    }
+
+    /// Whether `value` lies within `min..=max`; reports it as out of range where not.
+    fn in_range<T: PartialOrd + std::fmt::Display>(
+        &mut self,
+        offset: usize,
+        name: &str,
+        what: &str,
+        value: T,
+        (min, max): (T, T),
+    ) -> bool {
+        let ok = min <= value && value <= max;
+        if !ok {
             self.report(
-                v.span().start,
+                offset,
                 name,
-                format!("latitude {lat} is out of range: expected -90 to 90"),
+                format!("{what}{value} is out of range: expected {min} to {max}"),
             );
-            return None;
         }
-        if !(-180.0..=180.0).contains(&lon) {
-            self.report(
-                v.span().start,
-                name,
-                format!("longitude {lon} is out of range: expected -180 to 180"),
-            );
-            return None;
-        }
-        Some((lat, lon))
+        ok
     }
 
     /// An inline table such as `burials = { total = 3, unknown = 1 }`.
-    pub fn table(&mut self, name: &str) -> Option<(&'s DeTable<'i>, usize)> {
-        let v = self.get(name)?;
-        match v.get_ref() {
-            DeValue::Table(t) => Some((t, v.span().start)),
-            _ => {
-                self.report_type(v, name, "a table");
-                None
-            }
-        }
+    pub fn table(&mut self, name: &'static str) -> Option<(&'s DeTable<'i>, usize)> {
+        self.typed(name, "a table", DeValue::as_table)
     }
 
     /// An array of tables (`[[sources]]`), each with its offset.
-    pub fn tables(&mut self, name: &str) -> Vec<(&'s DeTable<'i>, usize)> {
-        let Some(v) = self.get(name) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.report_type(v, name, &format!("a list of tables written as [[{name}]]"));
+    pub fn tables(&mut self, name: &'static str) -> Vec<(&'s DeTable<'i>, usize)> {
+        let expected = format!("a list of tables written as [[{name}]]");
+        let Some((items, _)) = self.typed(name, &expected, DeValue::as_array) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -407,12 +435,48 @@ impl<'s, 'i> Fields<'s, 'i> {
         table: &'t DeTable<'i>,
         anchor: usize,
         prefix: String,
-        known: &[&str],
     ) -> Fields<'t, 'i>
     where
         's: 't,
     {
-        Fields::new(self.src, table, Some(anchor), prefix, known, self.errors)
+        Fields::new(self.src, table, Some(anchor), prefix, self.errors)
+    }
+
+    /// A required string with the position where it is written, for checks across files.
+    pub fn req_positioned(&mut self, name: &'static str, what: &str) -> Option<Positioned<String>> {
+        let value = self.req_string(name, what)?;
+        let offset = self.offset(name);
+        let (line, column) = self.locate(offset);
+        Some(Positioned {
+            value,
+            line,
+            column,
+        })
+    }
+
+    /// An optional string that must pass `valid`; `problem` says what is wrong with one that does
+    /// not.
+    pub fn opt_string_where(
+        &mut self,
+        name: &'static str,
+        valid: impl Fn(&str) -> bool,
+        problem: impl Fn(&str) -> String,
+    ) -> Option<String> {
+        let s = self.opt_string(name)?;
+        if valid(&s) {
+            return Some(s);
+        }
+        let off = self.offset(name);
+        self.report(off, name, problem(&s));
+        None
+    }
+
+    /// Records an error about field `name` at a value written at `at`.
+    pub fn report_positioned<T>(&mut self, at: &Positioned<T>, name: &str, msg: impl Into<String>) {
+        let e = ContentError::new(&self.src.display_path, msg)
+            .at(at.line, at.column)
+            .field(self.path(name));
+        self.errors.push(e);
     }
 }
 

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::model::Body;
+use super::error::ContentError;
+use super::model::{Body, MarkdownFile};
+use super::source::SourceFile;
 
 /// Ids the page templates use; a heading never takes one of them.
 const RESERVED_IDS: &[&str] = &[
@@ -21,12 +23,21 @@ const RESERVED_IDS: &[&str] = &[
     "site-footer",
 ];
 
-pub fn render(markdown: &str) -> Body {
+/// Reads an entry's body from its file and renders it: the one way every kind of entry is
+/// rendered, when the database is written.
+pub fn render(body: &MarkdownFile) -> Result<Body, Box<ContentError>> {
+    let src = SourceFile::read(&body.path, body.display_path.clone())?;
+    Ok(to_body(src.body()))
+}
+
+/// Renders Markdown text: pulldown-cmark's events, rewritten a pass at a time, then sanitised.
+pub fn to_body(markdown: &str) -> Body {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-
-    // The page's title is its only h1: a body that uses `#` is shifted down one level.
+    let text = plain_text(&events);
+    // The page's title is its only h1: a body that uses `#` anywhere (a note too) is shifted
+    // down one level.
     let shift = events.iter().any(|e| {
         matches!(
             e,
@@ -36,142 +47,155 @@ pub fn render(markdown: &str) -> Body {
             })
         )
     });
-
-    let mut used_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
-    let mut footnote_bodies: HashMap<String, Vec<Event>> = HashMap::new();
-    let mut footnote_uses: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut text = String::new();
-    let mut in_footnote: Option<String> = None;
-
-    let mut i = 0;
-    while i < events.len() {
-        let event = events[i].clone();
-        i += 1;
-        match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                in_footnote = Some(label.to_string());
-                continue;
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                in_footnote = None;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(label) = &in_footnote {
-            if let Event::Text(t) | Event::Code(t) = &event {
-                push_text(&mut text, t);
-            }
-            footnote_bodies
-                .entry(label.clone())
-                .or_default()
-                .push(event);
-            continue;
-        }
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                classes,
-                attrs,
-                ..
-            }) => {
-                // Gather the heading's text to derive its id.
-                let mut heading_text = String::new();
-                let mut j = i;
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j] {
-                        heading_text.push_str(t);
-                    }
-                    j += 1;
-                }
-                let id = unique_id(&slugify(&heading_text), &mut used_ids);
-                let level = if shift { deeper(level) } else { level };
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id)),
-                    classes,
-                    attrs,
-                }));
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                out.push(Event::End(TagEnd::Heading(if shift {
-                    deeper(level)
-                } else {
-                    level
-                })));
-                text.push('\n');
-            }
-            Event::FootnoteReference(label) => {
-                let next = footnote_numbers.len() + 1;
-                let n = *footnote_numbers.entry(label.to_string()).or_insert(next);
-                let id = slugify(&label);
-                // A note cited more than once gets one id per citation; the back-link goes to the first.
-                let uses = footnote_uses.entry(label.to_string()).or_insert(0);
-                *uses += 1;
-                let ref_id = if *uses == 1 {
-                    format!("fnref-{id}")
-                } else {
-                    format!("fnref-{id}-{uses}")
-                };
-                out.push(Event::Html(CowStr::from(format!(
-                    "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>"
-                ))));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                push_text(&mut text, &t);
-                out.push(events[i - 1].clone());
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                text.push(' ');
-                out.push(event);
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                text.push(' ');
-                out.push(event);
-            }
-            other => out.push(other),
-        }
-    }
+    let (mut events, notes) = take_footnote_definitions(events);
+    add_heading_ids(&mut events, shift);
+    let cited = link_footnote_references(&mut events);
 
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, out.into_iter());
-
-    if !footnote_numbers.is_empty() {
-        let mut notes: Vec<(&String, &usize)> = footnote_numbers.iter().collect();
-        notes.sort_by_key(|(_, n)| **n);
-        raw.push_str("<section class=\"footnotes\" aria-label=\"Notes\"><ol>");
-        for (label, _) in notes {
-            let id = slugify(label);
-            raw.push_str(&format!("<li id=\"fn-{id}\">"));
-            if let Some(body) = footnote_bodies.remove(label.as_str()) {
-                html::push_html(&mut raw, body.into_iter());
-            }
-            raw.push_str(&format!(
-                " <a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>"
-            ));
-        }
-        raw.push_str("</ol></section>");
-    }
-
-    // Table alignment as classes: the site's Content-Security-Policy refuses inline styles.
-    // (Most bodies have no aligned table: three copies of each would be wasted.)
-    let raw = if raw.contains(" style=\"text-align: ") {
-        raw.replace(" style=\"text-align: left\"", " class=\"align-left\"")
-            .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-            .replace(" style=\"text-align: right\"", " class=\"align-right\"")
-    } else {
-        raw
-    };
+    html::push_html(&mut raw, events.into_iter());
+    push_footnotes(&mut raw, &cited, notes);
     Body {
-        html: sanitize(&raw),
+        html: sanitize(&alignment_as_classes(raw)),
         text: collapse_spaces(&text),
     }
 }
 
-fn push_text(text: &mut String, t: &str) {
-    text.push_str(t);
+/// The words of a body for search and descriptions: blocks and breaks become spaces, headings end
+/// a line. A footnote's words stand where it is defined, without those separators.
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    let mut in_footnote = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote = true,
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = false,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ if in_footnote => {}
+            Event::End(TagEnd::Heading(_)) => text.push('\n'),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Footnote definitions out of the text, by label: they are written at the end instead.
+fn take_footnote_definitions(events: Vec<Event>) -> (Vec<Event>, HashMap<String, Vec<Event>>) {
+    let mut main = Vec::with_capacity(events.len());
+    let mut notes: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut in_footnote: Option<String> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => in_footnote = Some(label.to_string()),
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = None,
+            event => match &in_footnote {
+                Some(label) => notes.entry(label.clone()).or_default().push(event),
+                None => main.push(event),
+            },
+        }
+    }
+    (main, notes)
+}
+
+/// Gives every heading a unique id from its text, and moves it one level down where `shift`.
+fn add_heading_ids(events: &mut [Event], shift: bool) {
+    let level_of = |level| if shift { deeper(level) } else { level };
+    let mut used_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    for i in 0..events.len() {
+        match &mut events[i] {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let new_level = level_of(*level);
+                let text = heading_text(&events[i + 1..]);
+                let id = unique_id(&slugify(&text), &mut used_ids);
+                if let Event::Start(Tag::Heading {
+                    level, id: slot, ..
+                }) = &mut events[i]
+                {
+                    *level = new_level;
+                    *slot = Some(CowStr::from(id));
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => *level = level_of(*level),
+            _ => {}
+        }
+    }
+}
+
+/// The text of the heading whose events start at `events[0]`.
+fn heading_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Replaces each footnote reference by a numbered link to its note, and returns the labels cited,
+/// in the order of their numbers. A note cited more than once gets one id per citation; the
+/// back-link goes to the first.
+fn link_footnote_references(events: &mut [Event]) -> Vec<String> {
+    let mut cited: Vec<String> = Vec::new();
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for event in events.iter_mut() {
+        let Event::FootnoteReference(label) = event else {
+            continue;
+        };
+        let n = match cited.iter().position(|c| c == label.as_ref()) {
+            Some(i) => i + 1,
+            None => {
+                cited.push(label.to_string());
+                cited.len()
+            }
+        };
+        let id = slugify(label);
+        let count = uses.entry(label.to_string()).or_insert(0);
+        *count += 1;
+        let ref_id = if *count == 1 {
+            format!("fnref-{id}")
+        } else {
+            format!("fnref-{id}-{count}")
+        };
+        *event = Event::Html(CowStr::from(format!(
+            "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>"
+        )));
+    }
+    cited
+}
+
+/// The notes section: each cited note, in the order of its number, with a link back.
+fn push_footnotes(raw: &mut String, cited: &[String], mut notes: HashMap<String, Vec<Event>>) {
+    if cited.is_empty() {
+        return;
+    }
+    raw.push_str("<section class=\"footnotes\" aria-label=\"Notes\"><ol>");
+    for label in cited {
+        let id = slugify(label);
+        raw.push_str(&format!("<li id=\"fn-{id}\">"));
+        if let Some(body) = notes.remove(label.as_str()) {
+            html::push_html(raw, body.into_iter());
+        }
+        raw.push_str(&format!(
+            " <a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>"
+        ));
+    }
+    raw.push_str("</ol></section>");
+}
+
+/// Table alignment as classes: the site's Content-Security-Policy refuses inline styles.
+fn alignment_as_classes(raw: String) -> String {
+    // Most bodies have no aligned table: three copies of each would be wasted.
+    if !raw.contains(" style=\"text-align: ") {
+        return raw;
+    }
+    raw.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -263,7 +287,7 @@ mod tests {
 
     #[test]
     fn headings_get_stable_unique_ids_and_shift_below_the_title() {
-        let b = render("# History\n\ntext\n\n## History\n\n## Main\n");
+        let b = to_body("# History\n\ntext\n\n## History\n\n## Main\n");
         assert!(
             b.html.contains("<h2 id=\"history\">History</h2>"),
             "{}",
@@ -275,7 +299,7 @@ mod tests {
 
     #[test]
     fn footnotes_link_both_ways_after_sanitising() {
-        let b = render("Text.[^a]\n\n[^a]: The note.\n");
+        let b = to_body("Text.[^a]\n\n[^a]: The note.\n");
         assert!(b.html.contains("href=\"#fn-a\""), "{}", b.html);
         assert!(b.html.contains("id=\"fn-a\""), "{}", b.html);
         assert!(b.html.contains("href=\"#fnref-a\""), "{}", b.html);
@@ -283,19 +307,25 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_neutralised() {
-        let b = render(
+    fn raw_html_is_neutralised_and_the_safe_rest_kept() {
+        let b = to_body(
             "<script>alert(1)</script><a href=\"javascript:alert(1)\" onclick=\"x()\">x</a><img src=x onerror=alert(1)>",
         );
         assert!(!b.html.contains("<script"));
         assert!(!b.html.contains("javascript:"));
         assert!(!b.html.contains("onclick"));
         assert!(!b.html.contains("onerror"));
+        // What is safe stays: the link's text and the image, without their dangerous attributes.
+        assert_eq!(
+            b.html, "<a rel=\"noopener noreferrer\">x</a><img src=\"x\">",
+            "{}",
+            b.html
+        );
     }
 
     #[test]
     fn a_note_cited_twice_has_unique_ids_and_tables_align_by_class() {
-        let b = render("One.[^a] Two.[^a]\n\n[^a]: Note.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n");
+        let b = to_body("One.[^a] Two.[^a]\n\n[^a]: Note.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n");
         assert!(
             b.html.contains("id=\"fnref-a\"") && b.html.contains("id=\"fnref-a-2\""),
             "{}",
@@ -313,7 +343,7 @@ mod tests {
         );
         assert!(!b.html.contains("style="), "{}", b.html);
         assert!(
-            !render("<p class=\"evil\" style=\"color:red\">x</p>")
+            !to_body("<p class=\"evil\" style=\"color:red\">x</p>")
                 .html
                 .contains("evil")
         );
@@ -321,7 +351,7 @@ mod tests {
 
     #[test]
     fn tables_and_strikethrough() {
-        let b = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~old~~\n");
+        let b = to_body("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~old~~\n");
         assert!(b.html.contains("<table>"));
         assert!(b.html.contains("<del>old</del>"));
         assert_eq!(b.text, "a b 1 2 old");

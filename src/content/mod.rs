@@ -13,6 +13,7 @@ pub mod source;
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, ErrorReport};
+pub use markdown::render;
 pub use model::Content;
 use rayon::prelude::*;
 use source::SourceFile;
@@ -87,34 +88,11 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
     }
 
     for section in Section::ALL {
-        let dir = content_dir.join(section.folder());
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut paths: Vec<(PathBuf, PathBuf)> = Vec::new();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let display = path
-                .strip_prefix(display_base)
-                .unwrap_or(&path)
-                .to_path_buf();
-            if entry.file_type().is_ok_and(|t| t.is_dir())
-                || path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            {
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "md") {
-                errors.push(ContentError::new(
-                    &display,
-                    "only Markdown files ending in .md belong here: rename or move this file",
-                ));
-                continue;
-            }
-            paths.push((path, display));
-        }
-        paths.sort();
+        let paths = markdown_files(
+            &content_dir.join(section.folder()),
+            display_base,
+            &mut errors,
+        );
         let is_country = section == Section::Countries;
         match section {
             Section::Sites => {
@@ -143,6 +121,43 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
         report.sort();
         Err(report)
     }
+}
+
+/// The Markdown files of one folder, each with the path errors call it by, sorted; any other
+/// file is an error. Hidden files and folders are passed over; a missing folder is empty.
+fn markdown_files(
+    dir: &Path,
+    display_base: &Path,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(PathBuf, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let display = path
+            .strip_prefix(display_base)
+            .unwrap_or(&path)
+            .to_path_buf();
+        if entry.file_type().is_ok_and(|t| t.is_dir())
+            || path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "md") {
+            errors.push(ContentError::new(
+                &display,
+                "only Markdown files ending in .md belong here: rename or move this file",
+            ));
+            continue;
+        }
+        paths.push((path, display));
+    }
+    paths.sort();
+    paths
 }
 
 /// Reads, checks and parses one folder's files on every core. Entries keep the order of

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-/// A value with the place in its file where it was written, for cross-file checks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Located<T> {
+/// A value with the line and column in its file where it was written, so that checks across files
+/// can point at it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Positioned<T> {
     pub value: T,
     pub line: usize,
     pub column: usize,
@@ -142,20 +143,15 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// Where a site's Markdown body is: rendered when the database is written, so that a build of
-/// 100,000 sites never holds all their text at once.
+/// Where an entry's Markdown body is. Every body is read again and rendered when the database is
+/// written (by `content::render`), so that a build of 100,000 sites never holds all their text at
+/// once and every kind of entry takes the same way.
 #[derive(Debug, Clone)]
-pub struct BodyRef {
+pub struct MarkdownFile {
+    /// The file's path on disk.
     pub path: PathBuf,
+    /// The path shown in error messages.
     pub display_path: PathBuf,
-}
-
-impl BodyRef {
-    /// Reads the file again and renders its body.
-    pub fn render(&self) -> Result<Body, Box<super::ContentError>> {
-        let src = super::source::SourceFile::read(&self.path, self.display_path.clone())?;
-        Ok(super::markdown::render(src.body()))
-    }
 }
 
 /// A rendered Markdown body.
@@ -181,31 +177,42 @@ impl Burials {
     }
 }
 
+/// One `[[sources]]` entry: where what the entry says comes from.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The title of the article, book or document.
     pub title: String,
     pub publisher: Option<String>,
+    /// An http:// or https:// address.
     pub url: Option<String>,
+    /// When it was published.
     pub date: Option<PartialDate>,
 }
 
+/// One `[[images]]` entry.
 #[derive(Debug, Clone)]
 pub struct Image {
+    /// A path under `static/`, checked to exist.
     pub file: String,
+    /// What the image shows, for people who cannot see it.
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
     pub license: Option<String>,
+    /// The size in pixels, read from the file (none where it cannot be read).
     pub width: Option<u32>,
     pub height: Option<u32>,
 }
 
+/// A memorial site: one file in `content/sites/`.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The file's name without `.md`, and the last part of its address.
     pub slug: String,
+    /// The file, relative to the content folder's parent.
     pub file: PathBuf,
     pub title: String,
-    pub country: Located<String>,
+    pub country: Positioned<String>,
     pub locality: String,
     pub region: Option<String>,
     pub kind: &'static str,
@@ -215,7 +222,7 @@ pub struct Site {
     pub established: Option<PartialDate>,
     pub removed: Option<PartialDate>,
     pub coordinates: Option<(f64, f64)>,
-    pub commemorations: Vec<Located<String>>,
+    pub commemorations: Vec<Positioned<String>>,
     pub names: Vec<(String, String)>,
     pub burials: Burials,
     pub caretaker: Option<String>,
@@ -225,10 +232,10 @@ pub struct Site {
     pub summary: Option<String>,
     pub updated: Option<NaiveDate>,
     pub draft: bool,
-    pub aliases: Vec<Located<String>>,
+    pub aliases: Vec<Positioned<String>>,
     pub sources: Vec<Source>,
     pub images: Vec<Image>,
-    pub body: BodyRef,
+    pub body: MarkdownFile,
 }
 
 #[derive(Debug, Clone)]
@@ -238,7 +245,7 @@ pub struct Country {
     pub name: String,
     pub official_name: Option<String>,
     pub names: Vec<(String, String)>,
-    pub body: Body,
+    pub body: MarkdownFile,
 }
 
 #[derive(Debug, Clone)]
@@ -248,10 +255,10 @@ pub struct CommemorationDate {
     pub title: String,
     pub month: u32,
     pub day: u32,
-    pub countries: Vec<Located<String>>,
+    pub countries: Vec<Positioned<String>>,
     pub names: Vec<(String, String)>,
     pub since: Option<i32>,
-    pub body: Body,
+    pub body: MarkdownFile,
 }
 
 impl CommemorationDate {
@@ -268,7 +275,7 @@ pub struct Page {
     pub title: String,
     pub summary: Option<String>,
     pub draft: bool,
-    pub body: Body,
+    pub body: MarkdownFile,
 }
 
 /// Everything in a content folder, checked.

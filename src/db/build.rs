@@ -11,7 +11,7 @@ use rusqlite::{Connection, params};
 use super::search::{Indexer, SearchDoc};
 use super::search_writer::{self, IndexRow};
 use super::{DbError, SCHEMA_VERSION};
-use crate::content::model::{Body, Content};
+use crate::content::{self, model::Body, model::Content};
 use crate::urls;
 
 /// How many entries of each kind a build wrote, and how long it took.
@@ -180,12 +180,13 @@ fn insert_all(
         "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for c in &content.countries {
+        let body = content::render(&c.body).map_err(DbError::Reread)?;
         country.execute(params![
             c.code,
             c.name,
             c.official_name,
-            c.body.html,
-            c.body.text,
+            body.html,
+            body.text,
             c.file.to_string_lossy(),
             content.lastmod(&c.file, None).map(|d| d.to_string())
         ])?;
@@ -198,7 +199,7 @@ fn insert_all(
             url: urls::country(&c.code),
             title: &c.name,
             names: join_names(&c.names, c.official_name.as_deref()),
-            body: &c.body.text,
+            body: &body.text,
             ..SearchDoc::default()
         })?;
     }
@@ -211,14 +212,15 @@ fn insert_all(
         "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for d in &content.dates {
+        let body = content::render(&d.body).map_err(DbError::Reread)?;
         date.execute(params![
             d.slug,
             d.title,
             d.month,
             d.day,
             d.since,
-            d.body.html,
-            d.body.text,
+            body.html,
+            body.text,
             d.file.to_string_lossy(),
             content.lastmod(&d.file, None).map(|d| d.to_string())
         ])?;
@@ -234,7 +236,7 @@ fn insert_all(
             url: urls::date(&d.slug),
             title: &d.title,
             names: join_names(&d.names, None),
-            body: &d.body.text,
+            body: &body.text,
             ..SearchDoc::default()
         })?;
     }
@@ -270,7 +272,7 @@ fn insert_all(
     let (tx_bodies, rx_bodies) = std::sync::mpsc::sync_channel(2);
     let render_all = move || {
         for batch in batches {
-            let bodies: Vec<_> = batch.par_iter().map(|s| s.body.render()).collect();
+            let bodies: Vec<_> = batch.par_iter().map(|s| content::render(&s.body)).collect();
             if tx_bodies.send((batch, bodies)).is_err() {
                 break;
             }
@@ -379,15 +381,16 @@ fn insert_all(
 
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {
-        let description = description(p.summary.as_deref(), &p.body, &p.title);
+        let body = content::render(&p.body).map_err(DbError::Reread)?;
+        let description = description(p.summary.as_deref(), &body, &p.title);
         page.execute(params![
             p.slug,
             p.title,
             p.summary,
             description,
             p.draft,
-            p.body.html,
-            p.body.text,
+            body.html,
+            body.text,
             p.file.to_string_lossy(),
             content.lastmod(&p.file, None).map(|d| d.to_string())
         ])?;
@@ -396,7 +399,7 @@ fn insert_all(
             key: &p.slug,
             url: urls::page(&p.slug),
             title: &p.title,
-            body: &p.body.text,
+            body: &body.text,
             draft: p.draft,
             ..SearchDoc::default()
         })?;

@@ -501,3 +501,55 @@ fn missing_content_folders_still_build() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 sites"));
 }
+
+#[test]
+fn an_unknown_field_without_a_close_match_lists_the_known_fields_in_order() {
+    // The known fields are the ones the parser reads: this list is what editors are told.
+    assert_error(
+        "sites/bad.md",
+        &site_with("colour = \"red\""),
+        &[
+            "content/sites/bad.md:7:1",
+            "field `colour`: unknown field `colour` (known fields: title, country, locality, region, kind, status, honours, conflicts, established, removed, coordinates, commemorations, names, burials, caretaker, visiting, wikidata, osm, summary, updated, draft, aliases, sources, images)",
+        ],
+    );
+    assert_error(
+        "sites/bad.md",
+        &GOOD_SITE.replace("title = \"A source\"", "title = \"A source\"\nextra = 1"),
+        &[
+            "field `sources[1].extra`: unknown field `extra` (known fields: title, publisher, url, date)",
+        ],
+    );
+    assert_error(
+        "sites/bad.md",
+        &site_with("burials = { total = 1, xyz = 2 }"),
+        &[
+            "field `burials.xyz`: unknown field `xyz` (known fields: total, known, unknown, military)",
+        ],
+    );
+    assert_error(
+        "sites/bad.md",
+        &format!(
+            "{}\n[[images]]\nfile = \"images/obelisk.png\"\nalt = \"x\"\nxyz = 1\n+++\n",
+            GOOD_SITE.trim_end().trim_end_matches("+++")
+        ),
+        &[
+            "field `images[1].xyz`: unknown field `xyz` (known fields: file, alt, caption, credit, license)",
+        ],
+    );
+    assert_error(
+        "dates/d.md",
+        "+++\ntitle = \"D\"\nmonth = 1\nday = 1\nxyz = 1\n+++\n",
+        &["unknown field `xyz` (known fields: title, month, day, countries, names, since)"],
+    );
+    assert_error(
+        "countries/mn.md",
+        "+++\nname = \"Mongolia\"\nxyz = 1\n+++\n",
+        &["unknown field `xyz` (known fields: name, official_name, names)"],
+    );
+    assert_error(
+        "pages/p.md",
+        "+++\ntitle = \"P\"\nxyz = 1\n+++\n",
+        &["unknown field `xyz` (known fields: title, summary, draft)"],
+    );
+}

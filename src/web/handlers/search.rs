@@ -5,7 +5,6 @@ use serde::Deserialize;
 
 use super::html;
 use crate::db::search::{MAX_QUERY_CHARS, highlight, query_terms, snippet};
-use crate::model_label;
 use crate::web::views::{Pager, SearchPage, SearchResult};
 use crate::web::{Ctx, PageError};
 
@@ -72,9 +71,9 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
                     "date" => "Commemoration date",
                     _ => "Page",
                 },
-                site_kind: h.site_kind.as_deref().map(model_label),
+                site_kind: h.site_kind.as_deref().map(crate::content::model::label),
                 site_status: h.site_status.clone(),
-                status_label: h.site_status.as_deref().map(model_label),
+                status_label: h.site_status.as_deref().map(crate::content::model::label),
                 place: (!h.place.is_empty()).then(|| h.place.clone()),
                 draft: h.draft,
             }

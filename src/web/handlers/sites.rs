@@ -96,7 +96,7 @@ pub async fn list(
                         next.push((*facet, o.value.clone()));
                     }
                     let label = match facet {
-                        Facet::Kind | Facet::Status => crate::model_label(&o.label),
+                        Facet::Kind | Facet::Status => crate::content::model::label(&o.label),
                         _ => o.label.clone(),
                     };
                     OptionView {
