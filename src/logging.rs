@@ -19,8 +19,8 @@ const WRITE_EVERY: Duration = Duration::from_millis(100);
 /// The most bytes that wait; past this (standard error blocked) lines are dropped, not kept.
 const MAX_WAITING: usize = 4 * 1024 * 1024;
 
-/// Sets up logging, at start-up; keep the guard until the program ends, so that the last lines
-/// are written. A second call changes nothing.
+/// Sets up logging; called once, at start-up. Keep the guard until the program ends, so that
+/// the last lines are written.
 pub fn init() -> WriteOnDrop {
     let filter = EnvFilter::builder()
         .with_default_directive(LevelFilter::INFO.into())

@@ -135,3 +135,19 @@ impl ResponseError for PageError {
         resp.body(body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PageError;
+    use crate::logging::Chain;
+
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log() {
+        let e = PageError::internal(std::io::Error::other("disk on fire"));
+        assert!(std::error::Error::source(&e).is_some());
+        assert_eq!(
+            Chain(&e).to_string(),
+            "the page could not be made: disk on fire"
+        );
+    }
+}
