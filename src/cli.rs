@@ -2,13 +2,16 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::Duration;
 
+use actix_web::web::Data;
 use clap::{Parser, Subcommand};
 
 use crate::content::{self, ErrorReport};
 use crate::db::{self, DbError};
+use crate::rebuild::{Pipeline, RebuildError};
 use crate::scaffold;
+use crate::watch::Watch;
 use crate::web::{SharedState, SiteConfig};
 
 #[derive(Debug, Parser)]
@@ -52,7 +55,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "MEMORIAL_ATLAS_DRAFTS")]
     pub drafts: bool,
 
-    /// Rebuild when content/, templates/ or static/ change, and show content errors on every page.
+    /// Rebuild when the content or static/ changes, and show content errors on every page.
+    /// (Templates are compiled in: changing them needs the program built again.)
     #[arg(long, global = true, env = "MEMORIAL_ATLAS_WATCH")]
     pub watch: bool,
 
@@ -155,7 +159,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
-        Command::Build => build(&cli.content, &cli.db),
+        Command::Build => build(&Pipeline::new(&cli.content, &cli.db)),
         Command::Serve => serve(&cli),
     }
 }
@@ -190,12 +194,21 @@ fn check_json(content_dir: &Path) -> Result<(), CliError> {
     }
 }
 
-fn build(content_dir: &Path, db_path: &Path) -> Result<(), CliError> {
-    let c = content::load(content_dir).map_err(CliError::Content)?;
-    let stats = db::build(&c, db_path)?;
+impl From<RebuildError> for CliError {
+    fn from(e: RebuildError) -> Self {
+        match e {
+            RebuildError::Content(report) => CliError::Content(report),
+            RebuildError::Db(e) => CliError::Db(e),
+        }
+    }
+}
+
+/// Builds the database and says what it holds.
+fn build(pipeline: &Pipeline) -> Result<(), CliError> {
+    let stats = pipeline.build()?;
     println!(
         "built {}: {} sites ({} drafts), {} countries, {} dates, {} pages in {:.2} s",
-        db_path.display(),
+        pipeline.db_path.display(),
         stats.sites,
         stats.drafts,
         stats.countries,
@@ -206,100 +219,91 @@ fn build(content_dir: &Path, db_path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Whether the database is missing or older than any content file or folder.
-pub fn is_stale(content_dir: &Path, db_path: &Path) -> bool {
-    let Some(built) = modified(db_path) else {
-        return true;
-    };
-    let folders = ["", "sites", "countries", "dates", "pages"].map(|f| content_dir.join(f));
-    folders
-        .iter()
-        .chain(content::files(content_dir).iter())
-        .any(|p| modified(p).is_some_and(|m| m > built))
-}
-
-fn modified(p: &Path) -> Option<SystemTime> {
-    std::fs::metadata(p).and_then(|m| m.modified()).ok()
-}
-
 fn serve(cli: &Cli) -> Result<(), CliError> {
-    let static_dir = content::static_dir_for(&cli.content);
-    let config = SiteConfig {
+    let pipeline = Pipeline::new(&cli.content, &cli.db);
+    let shared = Data::new(SharedState::new(site_config(cli)));
+    let _watch = if cli.watch {
+        Some(watch(&pipeline, &shared)?)
+    } else {
+        prepare_database(&pipeline, &shared)?;
+        None
+    };
+    // Fail at start-up, not on the first request, when the database cannot be read.
+    db::Database::open(&cli.db, cli.drafts)?;
+    run_server(cli.bind, shared)
+}
+
+fn site_config(cli: &Cli) -> SiteConfig {
+    SiteConfig {
         db_path: cli.db.clone(),
-        static_dir: static_dir.clone(),
+        static_dir: content::static_dir_for(&cli.content),
         drafts: cli.drafts,
         today: None,
         edit_url: cli.edit_url.clone(),
-        dev: cli.watch,
+        watch: cli.watch,
         base_url: cli
             .base_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", cli.bind))
             .trim_end_matches('/')
             .to_string(),
-    };
-    let shared = actix_web::web::Data::new(SharedState::new(config));
+    }
+}
 
-    let _watch = if cli.watch {
-        // Starting the watch builds once, so that errors present at start-up show in the banner.
-        let templates = PathBuf::from("templates");
-        let watch = crate::watch::start(
-            &cli.content,
-            &[static_dir, templates],
-            &cli.db,
-            shared.clone().into_inner(),
-        )?;
-        println!("Watching {} for changes", cli.content.display());
-        Some(watch)
-    } else {
-        // A database from another version of the program, or a damaged one, is rebuilt too.
-        let unreadable = match db::Database::open(&cli.db, cli.drafts) {
-            Err(DbError::Invalid { .. }) => {
-                eprintln!(
-                    "The database {} is damaged or from another version: rebuilding it from {}.",
-                    cli.db.display(),
-                    cli.content.display()
-                );
-                true
-            }
-            _ => false,
-        };
-        if unreadable || !cli.db.is_file() {
-            build(&cli.content, &cli.db)?;
-        } else {
-            // A database is there: serve it at once, and see in the background whether the
-            // content changed since (a stat of every file: a second at 100,000 entries). A
-            // rebuild swaps the new file in, and the workers open it within a second.
-            let (content_dir, db_path) = (cli.content.clone(), cli.db.clone());
-            std::thread::spawn(move || {
-                if !is_stale(&content_dir, &db_path) {
-                    return;
-                }
-                println!(
-                    "The content changed since {} was built: rebuilding it, serving the previous build meanwhile.",
-                    db_path.display()
-                );
-                match build(&content_dir, &db_path) {
-                    Ok(()) => {}
-                    Err(CliError::Content(report)) => eprintln!(
-                        "{report}\nThe content has errors: serving the last good database instead."
-                    ),
-                    Err(e) => eprintln!("error: {e}"),
-                }
-            });
-        }
-        None
-    };
-    // Fail at start-up, not on the first request, when the database cannot be read.
-    db::Database::open(&cli.db, cli.drafts)?;
+/// `serve --watch`: starting the watch builds once, so that errors present at start-up show in
+/// the banner at once.
+fn watch(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<Watch, CliError> {
+    let static_dir = shared.config.static_dir.clone();
+    let watch = crate::watch::start(
+        pipeline.clone(),
+        std::slice::from_ref(&static_dir),
+        shared.clone().into_inner(),
+    )?;
+    println!(
+        "Watching {} and {} for changes",
+        pipeline.content_dir.display(),
+        static_dir.display()
+    );
+    Ok(watch)
+}
 
-    let addr = cli.bind;
+/// Without `--watch`: a database that is missing, damaged or from another version of the
+/// program is built before serving; one that is only older than the content is served at once
+/// and rebuilt in the background (a stat of every file: a second at 100,000 entries).
+fn prepare_database(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<(), CliError> {
+    let db_path = &pipeline.db_path;
+    let unreadable = matches!(
+        db::Database::open(db_path, shared.config.drafts),
+        Err(DbError::Invalid { .. })
+    );
+    if unreadable {
+        tracing::warn!(
+            "The database {} is damaged or from another version: rebuilding it from {}.",
+            db_path.display(),
+            pipeline.content_dir.display()
+        );
+    }
+    if unreadable || !db_path.is_file() {
+        return build(pipeline);
+    }
+    let (pipeline, shared) = (pipeline.clone(), shared.clone().into_inner());
+    let started = std::thread::Builder::new()
+        .name("rebuild".into())
+        .spawn(move || pipeline.rebuild_served_if_stale(&shared));
+    // Without the thread the database is only not rebuilt: the site can still be served.
+    if let Err(e) = started {
+        tracing::error!("cannot look for content changes in the background: {e}");
+    }
+    Ok(())
+}
+
+fn run_server(addr: SocketAddr, shared: Data<SharedState>) -> Result<(), CliError> {
     actix_web::rt::System::new().block_on(async move {
         let server = actix_web::HttpServer::new(move || crate::web::app(shared.clone()))
             // Slow or idle clients are cut off rather than holding a connection open.
-            .client_request_timeout(std::time::Duration::from_secs(5))
-            .client_disconnect_timeout(std::time::Duration::from_secs(2))
-            .keep_alive(std::time::Duration::from_secs(15))
+            .client_request_timeout(Duration::from_secs(5))
+            .client_disconnect_timeout(Duration::from_secs(2))
+            .keep_alive(Duration::from_secs(15))
             .bind(addr)
             .map_err(|source| CliError::Bind { addr, source })?;
         let local = server.addrs().first().copied().unwrap_or(addr);

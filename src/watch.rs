@@ -1,5 +1,6 @@
-//! Live preview: rebuild the database when content, templates or static files change, swap it in
-//! atomically, and keep serving the last good version (with the errors shown) when a change is bad.
+//! Live preview: rebuild the database when the content or the static files change, swap it in
+//! atomically, and keep serving the last good version (with the errors shown) when a change is
+//! bad. Templates are compiled into the program: a change to them needs a new build of it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,8 +10,7 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::content;
-use crate::db;
+use crate::rebuild::Pipeline;
 use crate::web::SharedState;
 
 /// How long the folders must be quiet before a rebuild: an editor's save often writes twice.
@@ -28,22 +28,22 @@ pub struct Watch {
     _debouncer: Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
 }
 
-/// Starts watching `content_dir` and, where they exist, `extra` folders (templates, static).
+/// Rebuilds once, then watches the content folder and, where they exist, the `extra` folders
+/// (static files), rebuilding on every change.
 pub fn start(
-    content_dir: &Path,
+    pipeline: Pipeline,
     extra: &[PathBuf],
-    db_path: &Path,
     shared: Arc<SharedState>,
 ) -> Result<Watch, WatchError> {
+    let content_dir = pipeline.content_dir.clone();
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|source| WatchError {
-        path: content_dir.to_path_buf(),
+        path: content_dir.clone(),
         source,
     })?;
-    for dir in std::iter::once(&content_dir.to_path_buf())
-        .chain(extra.iter())
-        .filter(|d| d.is_dir())
-    {
+    let mut dirs = vec![content_dir.clone()];
+    dirs.extend(extra.iter().cloned());
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
         debouncer
             .watcher()
             .watch(dir, RecursiveMode::Recursive)
@@ -52,15 +52,10 @@ pub fn start(
                 source,
             })?;
     }
-    let watched = content_dir.to_path_buf();
-    let content_dir = content_dir.to_path_buf();
-    let db_path = db_path.to_path_buf();
-    let mut dirs = vec![content_dir.clone()];
-    dirs.extend(extra.iter().cloned());
     // Reading the files to rebuild raises events of its own; only a real change of a file's
     // size or modification time (or a file added or removed) leads to a rebuild.
     let mut last = snapshot(&dirs);
-    rebuild(&content_dir, &db_path, &shared);
+    pipeline.rebuild_served(&shared);
     std::thread::Builder::new()
         .name("watch".into())
         .spawn(move || {
@@ -72,12 +67,12 @@ pub fn start(
                 let now = snapshot(&dirs);
                 if now != last {
                     last = now;
-                    rebuild(&content_dir, &db_path, &shared);
+                    pipeline.rebuild_served(&shared);
                 }
             }
         })
         .map_err(|e| WatchError {
-            path: watched,
+            path: content_dir,
             source: notify_debouncer_mini::notify::Error::io(e),
         })?;
     Ok(Watch {
@@ -117,45 +112,4 @@ fn is_editor_scratch(p: &Path) -> bool {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
-}
-
-/// Rebuilds once; on success the workers switch to the new database at their next request.
-pub fn rebuild(content_dir: &Path, db_path: &Path, shared: &SharedState) {
-    match content::load(content_dir) {
-        Ok(c) => match db::build(&c, db_path) {
-            Ok(stats) => {
-                shared.set_build_errors(None);
-                shared.database_replaced();
-                say(format_args!(
-                    "rebuilt: {} sites, {} countries, {} dates, {} pages in {:.2} s",
-                    stats.sites,
-                    stats.countries,
-                    stats.dates,
-                    stats.pages,
-                    stats.elapsed.as_secs_f64()
-                ));
-            }
-            Err(e) => {
-                say_err(format_args!("error: {e}"));
-                shared.set_build_errors(Some(e.to_string()));
-            }
-        },
-        Err(report) => {
-            say_err(format_args!(
-                "{report}\nStill serving the last good version."
-            ));
-            shared.set_build_errors(Some(report.to_string()));
-        }
-    }
-}
-
-// The watcher outlives a closed terminal: a failed write must not stop it (println! would panic).
-fn say(args: std::fmt::Arguments) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stdout(), "{args}");
-}
-
-fn say_err(args: std::fmt::Arguments) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{args}");
 }

@@ -60,7 +60,7 @@ pub async fn stylesheet(
         return Err(super::PageError::NotFound);
     }
     // In development the file on disk wins, so that a change to it shows on the next reload.
-    if state.config.dev
+    if state.config.watch
         && let Ok(css) = std::fs::read_to_string(state.config.static_dir.join("style.css"))
     {
         return Ok(HttpResponse::Ok()

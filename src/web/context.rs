@@ -47,8 +47,8 @@ impl FromRequest for Ctx {
         let worker = req.app_data::<web::Data<WorkerDb>>();
         ready(match (state, worker) {
             (Some(state), Some(worker)) => worker.get().map(|db| Ctx { db, state }),
-            _ => Err(PageError::Internal(
-                "the app was configured without its state".into(),
+            _ => Err(PageError::internal(
+                "the app was configured without its state",
             )),
         })
     }

@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::views::{ErrorPage, Layout};
 use crate::db::DbError;
+use crate::logging::Chain;
 
 /// Gives every error the site's own page: responses made by the framework or the static-file
 /// service (a directory, a method not allowed) come as plain text otherwise.
@@ -30,7 +31,11 @@ pub async fn own_pages(
         s if s.is_client_error() => {
             PageError::BadRequest("The request could not be understood.".into())
         }
-        _ => PageError::Internal(status.to_string()),
+        // The framework's own error, when it kept one, says more than the status.
+        _ => PageError::internal(match res.response().error() {
+            Some(e) => format!("{status}: {e}"),
+            None => status.to_string(),
+        }),
     };
     let mut page = error.error_response();
     *page.status_mut() = status;
@@ -50,24 +55,29 @@ pub enum PageError {
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("the site's database is not available")]
-    Unavailable,
+    Unavailable(#[source] DbError),
     #[error("method not allowed")]
     MethodNotAllowed,
-    #[error("internal error: {0}")]
-    Internal(String),
+    #[error("a database query failed")]
+    Query(#[from] DbError),
+    #[error("a template could not be rendered")]
+    Render(#[from] askama::Error),
+    #[error("the page could not be made")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-impl From<DbError> for PageError {
-    fn from(e: DbError) -> Self {
-        super::state::log_error(&e);
-        PageError::Internal(e.to_string())
+impl PageError {
+    /// Any other failure, with its cause kept for the log.
+    pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        PageError::Internal(cause.into())
     }
-}
 
-impl From<askama::Error> for PageError {
-    fn from(e: askama::Error) -> Self {
-        super::state::log_error(&e);
-        PageError::Internal(e.to_string())
+    /// Failures of the site itself are logged, with every cause, when they become a response;
+    /// a visitor's mistake (an unknown address, a bad query) is not an error of the site.
+    fn log(&self) {
+        if self.status_code().is_server_error() {
+            tracing::error!("{}", Chain(self));
+        }
     }
 }
 
@@ -76,13 +86,16 @@ impl ResponseError for PageError {
         match self {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             PageError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::Query(_) | PageError::Render(_) | PageError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
     fn error_response(&self) -> HttpResponse {
+        self.log();
         let status = self.status_code();
         let (title, message) = match self {
             PageError::NotFound => (
@@ -94,12 +107,12 @@ impl ResponseError for PageError {
                 "Method not allowed",
                 "This site only answers requests to read its pages (GET and HEAD).".to_string(),
             ),
-            PageError::Unavailable => (
+            PageError::Unavailable(_) => (
                 "Temporarily unavailable",
                 "The site's data cannot be read at the moment. Please try again in a minute.".to_string(),
             ),
             // The detail goes to the log, not to the visitor.
-            PageError::Internal(_) => ("Something went wrong", "The page could not be built. Please try again later.".to_string()),
+            PageError::Query(_) | PageError::Render(_) | PageError::Internal(_) => ("Something went wrong", "The page could not be built. Please try again later.".to_string()),
         };
         let page = ErrorPage {
             layout: Layout::new(title, &message, None),
@@ -120,5 +133,21 @@ impl ResponseError for PageError {
         }
         resp.insert_header((header::CACHE_CONTROL, "no-store"));
         resp.body(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageError;
+    use crate::logging::Chain;
+
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log() {
+        let e = PageError::internal(std::io::Error::other("disk on fire"));
+        assert!(std::error::Error::source(&e).is_some());
+        assert_eq!(
+            Chain(&e).to_string(),
+            "the page could not be made: disk on fire"
+        );
     }
 }

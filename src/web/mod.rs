@@ -1,6 +1,7 @@
 //! Serving: the app's state, its routes, and the server itself. Pages are built in `handlers`,
 //! their templates' data in `views`; all data comes from [`crate::db::Database`].
 
+pub mod access_log;
 pub mod assets;
 pub mod caching;
 pub mod context;
@@ -104,7 +105,8 @@ pub fn app(
         InitError = (),
     >,
 > {
-    // The last `wrap` is the outermost. From the outside in: security headers on everything;
+    // The last `wrap` is the outermost. From the outside in: a log line for every request;
+    // security headers on everything;
     // malformed requests refused; finished pages served from the worker's cache; compression;
     // validators on the uncompressed page; the site's own error pages; redirects for old and
     // slash-less addresses; the routes.
@@ -118,5 +120,6 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(page_cache::serve_cached))
         .wrap(actix_web::middleware::from_fn(hardening::screen))
         .wrap(security_headers())
+        .wrap(actix_web::middleware::from_fn(access_log::log_request))
         .configure(configure(shared))
 }

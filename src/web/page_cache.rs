@@ -91,7 +91,7 @@ pub async fn serve_cached(
     let usable = matches!(*req.method(), Method::GET | Method::HEAD)
         && req
             .app_data::<Data<SharedState>>()
-            .is_some_and(|s| !s.config.dev);
+            .is_some_and(|s| !s.config.watch);
     let worker = req.app_data::<Data<WorkerDb>>().cloned();
     let (Some(worker), true) = (worker, usable) else {
         return Ok(next.call(req).await?.map_into_boxed_body());

@@ -17,19 +17,19 @@ use crate::db::Database;
 /// Settings of a running site.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
-    pub db_path: PathBuf,
-    pub static_dir: PathBuf,
-    /// Show drafts, marked as such (preview only).
-    pub drafts: bool,
-    /// A fixed "today", for tests and previews of another day; `None` is the real date.
-    pub today: Option<NaiveDate>,
     /// The public address of the site, without a trailing slash, for absolute URLs.
     pub base_url: String,
     /// Base URL of the repository's web editor; an entry's file path is appended to it.
     pub edit_url: Option<String>,
-    /// Development mode (`serve --watch`): build errors show as a banner on every page, and the
+    pub db_path: PathBuf,
+    pub static_dir: PathBuf,
+    /// A fixed "today", for tests and previews of another day; `None` is the real date.
+    pub today: Option<NaiveDate>,
+    /// Show drafts, marked as such (preview only).
+    pub drafts: bool,
+    /// Live preview (`serve --watch`): build errors show as a banner on every page, and the
     /// stylesheet is read from disk so that changes to it show at once.
-    pub dev: bool,
+    pub watch: bool,
 }
 
 /// State shared by every worker.
@@ -69,9 +69,9 @@ impl SharedState {
         }
     }
 
-    /// The banner text, in development mode only.
+    /// The banner text, in live preview only.
     pub fn build_errors(&self) -> Option<String> {
-        if !self.config.dev {
+        if !self.config.watch {
             return None;
         }
         self.build_errors.read().ok().and_then(|e| e.clone())
@@ -136,10 +136,7 @@ impl WorkerDb {
         }
         let stamp = file_stamp(path);
         let db = Rc::new(
-            Database::open(path, self.shared.config.drafts).map_err(|e| {
-                log_error(&e);
-                PageError::Unavailable
-            })?,
+            Database::open(path, self.shared.config.drafts).map_err(PageError::Unavailable)?,
         );
         *self.current.borrow_mut() = Some(Open {
             generation,
@@ -156,8 +153,4 @@ impl WorkerDb {
     pub fn cache(&self) -> &RefCell<PageCache> {
         &self.cache
     }
-}
-
-pub(crate) fn log_error(e: &dyn std::fmt::Display) {
-    eprintln!("error: {e}");
 }

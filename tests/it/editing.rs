@@ -196,7 +196,13 @@ async fn correction_link_goes_to_the_web_editor_when_configured() {
     .await;
     let body = String::from_utf8_lossy(&actix_web::test::read_body(resp).await).into_owned();
     assert!(body.contains("<a href=\"https://example.org/atlas/edit/main/content/sites/full-site.md\">Suggest a correction</a>"), "{body}");
-    drop(app_for(tree, false));
+
+    // The same database without the setting: the link goes back to the editorial policy.
+    let unconfigured = app_for(tree, false).await;
+    unconfigured
+        .get("/sites/full-site/")
+        .await
+        .assert_has(&["<a href=\"/editorial-policy/#corrections\">Suggest a correction</a>"]);
 }
 
 /// Polls a page until `pred` holds, for at most `limit`; returns the last response and the time taken.

@@ -91,7 +91,7 @@ impl Tree {
             drafts,
             today: Some(today()),
             edit_url: None,
-            dev: false,
+            watch: false,
             base_url: BASE_URL.into(),
         }
     }
@@ -233,37 +233,31 @@ pub struct Running {
     /// What the server printed before the address it serves on.
     pub before: Vec<String>,
     lines: std::sync::mpsc::Receiver<String>,
+    logs: std::sync::mpsc::Receiver<String>,
 }
 
 impl Running {
     /// `memorial-atlas serve` with `args`, once it says where it serves.
     pub fn start(tree: &Tree, args: &[&str]) -> Running {
-        use std::io::{BufRead, BufReader};
         let mut child = Command::new(BIN)
             .arg("serve")
             .args(args)
             .args(["--bind", "127.0.0.1:0"])
             .env("MEMORIAL_ATLAS_CONTENT", tree.content())
             .env("MEMORIAL_ATLAS_DB", tree.db())
+            .env_remove("RUST_LOG")
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("start server");
-        let stdout = child.stdout.take().expect("stdout");
-        // Read what the server prints as a terminal would, so that it never blocks on a pipe.
-        let (tx, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
+        let lines = lines_of(child.stdout.take().expect("stdout"));
+        let logs = lines_of(child.stderr.take().expect("stderr"));
         let mut running = Running {
             child,
             addr: String::new(),
             before: Vec::new(),
             lines,
+            logs,
         };
         loop {
             let line = running.next_line();
@@ -281,6 +275,26 @@ impl Running {
             .recv_timeout(std::time::Duration::from_secs(20))
             .expect("the server goes on printing")
     }
+
+    /// The next line of the server's log (standard error), waiting at most 20 s for it.
+    pub fn next_log_line(&self) -> String {
+        self.logs
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the server goes on logging")
+    }
+}
+
+/// Reads what the server writes as a terminal would, so that it never blocks on a full pipe.
+fn lines_of(out: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::{BufRead, BufReader};
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            // Once the test stops listening, the rest is read and dropped.
+            let _ = tx.send(line);
+        }
+    });
+    lines
 }
 
 impl Drop for Running {

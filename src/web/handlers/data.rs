@@ -132,7 +132,7 @@ pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let mut doc = about(&ctx);
     doc["count"] = json!(sites.len());
     doc["sites"] = Value::Array(sites);
-    let body = serde_json::to_vec_pretty(&doc).map_err(|e| PageError::Internal(e.to_string()))?;
+    let body = serde_json::to_vec_pretty(&doc).map_err(PageError::internal)?;
     Ok(respond(
         "application/json; charset=utf-8",
         "sites.json",
@@ -159,7 +159,7 @@ pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
         .collect();
     let mut doc = json!({"type": "FeatureCollection", "features": features});
     doc["metadata"] = about(&ctx);
-    let body = serde_json::to_vec(&doc).map_err(|e| PageError::Internal(e.to_string()))?;
+    let body = serde_json::to_vec(&doc).map_err(PageError::internal)?;
     Ok(respond(
         "application/geo+json; charset=utf-8",
         "sites.geojson",
@@ -204,7 +204,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| PageError::Internal(e.to_string());
+    let err = |e: csv::Error| PageError::internal(e);
     w.write_record(CSV_COLUMNS).map_err(err)?;
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -272,9 +272,7 @@ pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
         ];
         w.write_record(&record).map_err(err)?;
     }
-    let body = w
-        .into_inner()
-        .map_err(|e| PageError::Internal(e.to_string()))?;
+    let body = w.into_inner().map_err(PageError::internal)?;
     Ok(respond(
         "text/csv; charset=utf-8; header=present",
         "sites.csv",

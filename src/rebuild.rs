@@ -1,0 +1,106 @@
+//! The one way from the content files to the database the server reads, used by `build`, by
+//! `serve` (at start-up and in the background) and by `serve --watch`: load and check every
+//! file, write a new database beside the old one and rename it into place (so that a reader never
+//! sees half a file; [`db::build`] does both), then tell the running server.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::content::{self, ErrorReport};
+use crate::db::{self, BuildStats, DbError};
+use crate::logging::Chain;
+use crate::web::SharedState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RebuildError {
+    /// The content has errors; nothing was written.
+    #[error("{0}")]
+    Content(ErrorReport),
+    #[error("{0}")]
+    Db(#[from] DbError),
+}
+
+/// Where a rebuild reads its content and writes its database.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    pub content_dir: PathBuf,
+    pub db_path: PathBuf,
+}
+
+impl Pipeline {
+    pub fn new(content_dir: &Path, db_path: &Path) -> Self {
+        Pipeline {
+            content_dir: content_dir.to_path_buf(),
+            db_path: db_path.to_path_buf(),
+        }
+    }
+
+    /// Loads and checks the content, then replaces the database with one built from it. When
+    /// anything is wrong the old database stays as it was.
+    pub fn build(&self) -> Result<BuildStats, RebuildError> {
+        let content = content::load(&self.content_dir).map_err(RebuildError::Content)?;
+        Ok(db::build(&content, &self.db_path)?)
+    }
+
+    /// [`Pipeline::build`] under a running server, with the outcome logged. On success every
+    /// worker opens the new database at its next request; on failure the last good one goes on
+    /// serving, and the errors are kept for the banner of `--watch`.
+    pub fn rebuild_served(&self, shared: &SharedState) {
+        match self.build() {
+            Ok(stats) => {
+                shared.set_build_errors(None);
+                shared.database_replaced();
+                tracing::info!(
+                    "rebuilt {}: {} sites, {} countries, {} dates, {} pages in {:.2} s",
+                    self.db_path.display(),
+                    stats.sites,
+                    stats.countries,
+                    stats.dates,
+                    stats.pages,
+                    stats.elapsed.as_secs_f64()
+                );
+            }
+            Err(e) => {
+                match &e {
+                    RebuildError::Content(report) => tracing::warn!(
+                        "{report}\nThe content has errors: still serving the last good database."
+                    ),
+                    RebuildError::Db(cause) => tracing::error!(
+                        "the rebuild failed, still serving the last good database: {}",
+                        Chain(cause)
+                    ),
+                }
+                shared.set_build_errors(Some(e.to_string()));
+            }
+        }
+    }
+
+    /// Rebuilds under a running server if the content changed since the database was built.
+    pub fn rebuild_served_if_stale(&self, shared: &SharedState) {
+        if !self.is_stale() {
+            return;
+        }
+        tracing::info!(
+            "The content changed since {} was built: rebuilding it, serving the previous build meanwhile.",
+            self.db_path.display()
+        );
+        self.rebuild_served(shared);
+    }
+
+    /// Whether the database is missing or older than any content file or folder.
+    pub fn is_stale(&self) -> bool {
+        let Some(built) = modified(&self.db_path) else {
+            return true;
+        };
+        let folders =
+            ["", "sites", "countries", "dates", "pages"].map(|f| self.content_dir.join(f));
+        folders
+            .iter()
+            .chain(content::files(&self.content_dir).iter())
+            .any(|p| modified(p).is_some_and(|m| m > built))
+    }
+}
+
+fn modified(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
