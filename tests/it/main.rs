@@ -1,6 +1,7 @@
 //! The integration suite: one binary, one module per area. Every test drives the real app (or the
 //! real command) with a database built from the fixture content under `tests/fixtures/`.
 
+mod architecture;
 mod browse;
 mod content_errors;
 mod editing;
