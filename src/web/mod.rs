@@ -2,9 +2,10 @@
 //! their templates' data in `views`; all data comes from [`crate::db::Database`].
 
 pub mod assets;
-pub mod caching;
+pub mod conditional;
 pub mod context;
 pub mod error;
+pub mod escapers;
 pub mod handlers;
 pub mod hardening;
 pub mod map;
@@ -113,7 +114,7 @@ pub fn app(
             handlers::fallback::redirects,
         ))
         .wrap(actix_web::middleware::from_fn(error::own_pages))
-        .wrap(actix_web::middleware::from_fn(caching::validators))
+        .wrap(actix_web::middleware::from_fn(conditional::validators))
         .wrap(Compress::default())
         .wrap(actix_web::middleware::from_fn(page_cache::serve_cached))
         .wrap(actix_web::middleware::from_fn(hardening::screen))

@@ -3,11 +3,15 @@
 
 use actix_web::body::{BoxBody, MessageBody, to_bytes_limited};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::header::{
+    self, EntityTag, Header, HeaderMap, HeaderValue, HttpDate, IfModifiedSince, IfNoneMatch,
+    TryIntoHeaderValue,
+};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
+use actix_web::{HttpMessage, HttpResponse, web};
+use chrono::DateTime;
+use std::time::SystemTime;
 
 use super::WorkerDb;
 
@@ -45,25 +49,21 @@ pub async fn validators(
         .app_data::<web::Data<WorkerDb>>()
         .and_then(|db| db.get().ok())
         .and_then(|db| DateTime::parse_from_rfc3339(db.built_at()).ok())
-        .map(|d| d.with_timezone(&Utc));
+        .map(|d| HttpDate::from(SystemTime::from(d)));
 
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
     let bytes = collect(body, MAX_BODY).await?;
-    let etag = format!("W/\"{:016x}\"", fnv1a(&bytes));
-    let last_modified = built_at.map(|d| d.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+    let etag = EntityTag::new_weak(format!("{:016x}", fnv1a(&bytes)));
 
     let mut headers = head.headers().clone();
-    if let Ok(v) = HeaderValue::from_str(&etag) {
+    if let Ok(v) = etag.try_into_value() {
         headers.insert(header::ETAG, v);
     }
-    if let Some(lm) = last_modified
-        .as_deref()
-        .and_then(|lm| HeaderValue::from_str(lm).ok())
-    {
-        headers.insert(header::LAST_MODIFIED, lm);
+    if let Some(v) = built_at.and_then(|d| d.try_into_value().ok()) {
+        headers.insert(header::LAST_MODIFIED, v);
     }
-    let response = if client_has(req.headers(), &etag, last_modified.as_deref()) {
+    let response = if client_has(&req, &headers) {
         not_modified(&headers)
     } else {
         let mut r = HttpResponse::with_body(head.status(), BoxBody::new(bytes));
@@ -73,26 +73,25 @@ pub async fn validators(
     Ok(ServiceResponse::new(req, response))
 }
 
-/// Whether a conditional request is answered by the copy the client holds: an `If-None-Match`
-/// naming the page's tag or `*`, or else an `If-Modified-Since` no older than its
-/// `Last-Modified`.
-pub fn client_has(request: &HeaderMap, etag: &str, last_modified: Option<&str>) -> bool {
-    let get = |name| {
-        request
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
-    if let Some(tags) = get(header::IF_NONE_MATCH) {
-        return tags
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == "*" || weak_eq(t, etag));
+/// Whether a conditional request is answered by the copy the client holds, given the `ETag` and
+/// `Last-Modified` of the page: an `If-None-Match` naming its tag or `*`, or else an
+/// `If-Modified-Since` no older than its `Last-Modified`. A malformed condition is not met.
+pub fn client_has(request: &impl HttpMessage, page: &HeaderMap) -> bool {
+    let page_value = |name| page.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    if request.headers().contains_key(header::IF_NONE_MATCH) {
+        let etag = page_value(header::ETAG).and_then(|v| v.parse::<EntityTag>().ok());
+        return match (IfNoneMatch::parse(request), etag) {
+            (Ok(IfNoneMatch::Any), _) => true,
+            (Ok(IfNoneMatch::Items(tags)), Some(etag)) => tags.iter().any(|t| t.weak_eq(&etag)),
+            _ => false,
+        };
     }
-    match (get(header::IF_MODIFIED_SINCE), last_modified) {
-        (Some(since), Some(modified)) => matches!(
-            (DateTime::parse_from_rfc2822(since), DateTime::parse_from_rfc2822(modified)),
-            (Ok(since), Ok(modified)) if modified.timestamp() <= since.timestamp()
-        ),
+    if !request.headers().contains_key(header::IF_MODIFIED_SINCE) {
+        return false;
+    }
+    let modified = page_value(header::LAST_MODIFIED).and_then(|v| v.parse::<HttpDate>().ok());
+    match (IfModifiedSince::parse(request), modified) {
+        (Ok(IfModifiedSince(since)), Some(modified)) => modified <= since,
         _ => false,
     }
 }
@@ -130,9 +129,4 @@ pub async fn collect(
             "response larger than expected",
         )),
     }
-}
-
-/// Weak comparison (RFC 9110 §8.8.3.2): equal opaque tags, ignoring the `W/` prefix.
-fn weak_eq(a: &str, b: &str) -> bool {
-    a.trim_start_matches("W/") == b.trim_start_matches("W/")
 }
