@@ -78,6 +78,7 @@ mod tests {
 
     #[test]
     fn ical_text_escapes_separators_and_line_breaks() {
+        assert_eq!(escaped(IcalText, "a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
         assert_eq!(escaped(IcalText, "a, b; c\\d\r\ne"), "a\\, b\\; c\\\\d\\ne");
     }
 }
