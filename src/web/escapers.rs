@@ -5,52 +5,44 @@ use std::fmt::{self, Write};
 
 use askama::filters::Escaper;
 
-/// Markup characters as named entities, as `crate::text::escape` writes them, for element
-/// content and quoted attribute values of XML and SVG.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Xml;
+/// An escaper that replaces each character its table names, and copies the rest.
+macro_rules! table_escaper {
+    ($(#[$doc:meta])* $name:ident, $table:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
 
-impl Escaper for Xml {
-    fn write_escaped_str<W: Write>(&self, dest: W, string: &str) -> fmt::Result {
-        write_replaced(dest, string, |c| match c {
-            '&' => Some("&amp;"),
-            '<' => Some("&lt;"),
-            '>' => Some("&gt;"),
-            '"' => Some("&quot;"),
-            '\'' => Some("&#39;"),
-            _ => None,
-        })
-    }
+        impl Escaper for $name {
+            fn write_escaped_str<W: Write>(&self, dest: W, string: &str) -> fmt::Result {
+                write_replaced(dest, string, $table)
+            }
+        }
+    };
 }
 
-/// TEXT values of iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks are
-/// escaped; a carriage return is dropped.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct IcalText;
+table_escaper!(
+    /// Markup characters as named entities, as `crate::text::escape` writes them, for element
+    /// content and quoted attribute values of XML and SVG.
+    Xml,
+    &[('&', "&amp;"), ('<', "&lt;"), ('>', "&gt;"), ('"', "&quot;"), ('\'', "&#39;")]
+);
 
-impl Escaper for IcalText {
-    fn write_escaped_str<W: Write>(&self, dest: W, string: &str) -> fmt::Result {
-        write_replaced(dest, string, |c| match c {
-            '\\' => Some("\\\\"),
-            ';' => Some("\\;"),
-            ',' => Some("\\,"),
-            '\n' => Some("\\n"),
-            '\r' => Some(""),
-            _ => None,
-        })
-    }
-}
+table_escaper!(
+    /// TEXT values of iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks
+    /// are escaped; a carriage return is dropped.
+    IcalText,
+    &[('\\', "\\\\"), (';', "\\;"), (',', "\\,"), ('\n', "\\n"), ('\r', "")]
+);
 
-/// Writes `s` with each character that `replace` names replaced, copying the runs between them
-/// whole. Every replaced character is ASCII, so a run ends one byte past it.
-fn write_replaced(
-    mut dest: impl Write,
-    s: &str,
-    replace: impl Fn(char) -> Option<&'static str>,
-) -> fmt::Result {
+/// Writes `s` with each character that `table` names replaced, copying the runs between them
+/// whole. Letters and digits, most of any text, skip the table.
+fn write_replaced(mut dest: impl Write, s: &str, table: &[(char, &str)]) -> fmt::Result {
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        if let Some(r) = replace(c) {
+        if c.is_alphanumeric() {
+            continue;
+        }
+        if let Some((_, r)) = table.iter().find(|(k, _)| *k == c) {
             dest.write_str(&s[start..i])?;
             dest.write_str(r)?;
             start = i + c.len_utf8();
