@@ -11,6 +11,7 @@ pub mod hardening;
 pub mod map;
 pub mod page_cache;
 pub mod seo;
+pub mod site_name;
 pub mod state;
 pub mod views;
 
