@@ -130,3 +130,56 @@ pub async fn collect(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    fn page() -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ETAG,
+            HeaderValue::from_static("W/\"00000000000000ab\""),
+        );
+        h.insert(
+            header::LAST_MODIFIED,
+            HeaderValue::from_static("Wed, 02 Dec 2026 07:00:00 GMT"),
+        );
+        h
+    }
+
+    fn has(name: header::HeaderName, value: &'static str) -> bool {
+        let req = TestRequest::get()
+            .insert_header((name, value))
+            .to_http_request();
+        client_has(&req, &page())
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly_and_takes_precedence() {
+        assert!(has(header::IF_NONE_MATCH, "\"x\", \"00000000000000ab\""));
+        assert!(has(header::IF_NONE_MATCH, "*"));
+        assert!(!has(header::IF_NONE_MATCH, "W/\"00000000000000ac\""));
+        let req = TestRequest::get()
+            .insert_header((header::IF_NONE_MATCH, "\"other\""))
+            .insert_header((header::IF_MODIFIED_SINCE, "Wed, 02 Dec 2026 08:00:00 GMT"))
+            .to_http_request();
+        assert!(!client_has(&req, &page()));
+    }
+
+    #[test]
+    fn if_modified_since_holds_from_the_last_change_on() {
+        assert!(has(
+            header::IF_MODIFIED_SINCE,
+            "Wed, 02 Dec 2026 07:00:00 GMT"
+        ));
+        assert!(!has(
+            header::IF_MODIFIED_SINCE,
+            "Wed, 02 Dec 2026 06:59:59 GMT"
+        ));
+        assert!(!has(header::IF_MODIFIED_SINCE, "yesterday"));
+        assert!(!client_has(&TestRequest::get().to_http_request(), &page()));
+    }
+}
