@@ -48,7 +48,7 @@ pub fn stylesheet_path() -> &'static str {
 fn fingerprint(s: &str) -> String {
     format!(
         "{:012x}",
-        super::caching::fnv1a(s.as_bytes()) & 0xffff_ffff_ffff
+        super::conditional::fnv1a(s.as_bytes()) & 0xffff_ffff_ffff
     )
 }
 

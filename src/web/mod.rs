@@ -3,14 +3,16 @@
 
 pub mod access_log;
 pub mod assets;
-pub mod caching;
+pub mod conditional;
 pub mod context;
 pub mod error;
+pub mod escapers;
 pub mod handlers;
 pub mod hardening;
 pub mod map;
 pub mod page_cache;
 pub mod seo;
+pub mod site_name;
 pub mod state;
 pub mod views;
 
@@ -115,7 +117,7 @@ pub fn app(
             handlers::fallback::redirects,
         ))
         .wrap(actix_web::middleware::from_fn(error::own_pages))
-        .wrap(actix_web::middleware::from_fn(caching::validators))
+        .wrap(actix_web::middleware::from_fn(conditional::validators))
         .wrap(Compress::default())
         .wrap(actix_web::middleware::from_fn(page_cache::serve_cached))
         .wrap(actix_web::middleware::from_fn(hardening::screen))

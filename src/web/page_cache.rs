@@ -13,7 +13,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 
-use super::caching::{client_has, not_modified};
+use super::conditional::{client_has, not_modified};
 use super::{SharedState, WorkerDb};
 
 /// The most bytes one worker keeps, and the largest page it keeps.
@@ -67,16 +67,7 @@ impl PageCache {
 }
 
 fn from_entry(req: ServiceRequest, e: &Entry) -> ServiceResponse<BoxBody> {
-    let etag = e
-        .headers
-        .get(header::ETAG)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let last_modified = e
-        .headers
-        .get(header::LAST_MODIFIED)
-        .and_then(|v| v.to_str().ok());
-    if client_has(req.headers(), etag, last_modified) {
+    if client_has(&req, &e.headers) {
         return req.into_response(not_modified(&e.headers));
     }
     let mut r = HttpResponse::with_body(StatusCode::OK, BoxBody::new(e.body.clone()));
@@ -129,7 +120,7 @@ pub async fn serve_cached(
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
     // A compressed body has no size until it is read; the site's pages compress far below this.
-    let bytes = super::caching::collect(body, MAX_COLLECT).await?;
+    let bytes = super::conditional::collect(body, MAX_COLLECT).await?;
     let entry = Entry {
         headers: head.headers().clone(),
         body: bytes,

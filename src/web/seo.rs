@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::views::{Layout, SITE_NAME, Upcoming};
-use crate::db::read::{DateRow, SiteDetail};
+use super::site_name::SITE_NAME;
+use crate::db::read::{DateRow, Name, SiteDetail};
 use crate::urls;
 
 /// JSON that can sit inside `<script type="application/ld+json">` whatever an entry holds:
@@ -25,29 +25,35 @@ pub fn script_json(value: &Value) -> String {
     out
 }
 
-/// The `BreadcrumbList` of a page below the home page.
-pub fn breadcrumbs(layout: &Layout) -> Option<Value> {
-    let path = layout.path.as_deref()?;
-    if path == "/" || layout.breadcrumbs.is_empty() {
+/// The `BreadcrumbList` of a page below the home page: the trail of (name, path) pairs above it,
+/// then the page itself.
+pub fn breadcrumbs(
+    base_url: &str,
+    trail: &[(String, String)],
+    heading: &str,
+    path: Option<&str>,
+) -> Option<Value> {
+    let path = path?;
+    if path == "/" || trail.is_empty() {
         return None;
     }
-    let mut items: Vec<Value> = layout
-        .breadcrumbs
+    let item = |position: usize, name: &str, path: &str| json!({"@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}")});
+    let mut items: Vec<Value> = trail
         .iter()
         .enumerate()
-        .map(|(i, (name, href))| {
-            json!({"@type": "ListItem", "position": i + 1, "name": name, "item": layout.absolute(href)})
-        })
+        .map(|(i, (name, href))| item(i + 1, name, href))
         .collect();
-    items.push(json!({
-        "@type": "ListItem",
-        "position": items.len() + 1,
-        "name": layout.heading,
-        "item": layout.absolute(path),
-    }));
+    items.push(item(items.len() + 1, heading, path));
     Some(
         json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}),
     )
+}
+
+/// `alternateName`: an entry's names in other languages, if it has any.
+fn alternate_names(v: &mut Value, names: &[Name]) {
+    if !names.is_empty() {
+        v["alternateName"] = json!(names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>());
+    }
 }
 
 /// `WebSite` with a `SearchAction`, for the home page.
@@ -90,14 +96,7 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
     if let Some(r) = &s.region {
         v["address"]["addressRegion"] = json!(r);
     }
-    if !site.names.is_empty() {
-        v["alternateName"] = json!(
-            site.names
-                .iter()
-                .map(|n| n.name.as_str())
-                .collect::<Vec<_>>()
-        );
-    }
+    alternate_names(&mut v, &site.names);
     if let (Some(lat), Some(lon)) = (site.latitude, site.longitude) {
         v["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
     }
@@ -120,8 +119,8 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
     v
 }
 
-/// A commemoration date as a yearly `Event`.
-pub fn date(date: &DateRow, next: &Upcoming, description: &str, base_url: &str) -> Value {
+/// A commemoration date as a yearly `Event`, from its next occurrence (`start_date`, ISO 8601).
+pub fn date(date: &DateRow, start_date: &str, description: &str, base_url: &str) -> Value {
     let url = format!("{base_url}{}", urls::date(&date.date.slug));
     let mut v = json!({
         "@context": "https://schema.org",
@@ -130,7 +129,7 @@ pub fn date(date: &DateRow, next: &Upcoming, description: &str, base_url: &str) 
         "url": url,
         "name": date.date.title,
         "description": description,
-        "startDate": next.iso(),
+        "startDate": start_date,
         "eventSchedule": {
             "@type": "Schedule",
             "repeatFrequency": "P1Y",
@@ -138,14 +137,7 @@ pub fn date(date: &DateRow, next: &Upcoming, description: &str, base_url: &str) 
             "byMonthDay": date.date.day,
         },
     });
-    if !date.names.is_empty() {
-        v["alternateName"] = json!(
-            date.names
-                .iter()
-                .map(|n| n.name.as_str())
-                .collect::<Vec<_>>()
-        );
-    }
+    alternate_names(&mut v, &date.names);
     if !date.countries.is_empty() {
         v["location"] = json!(date
             .countries

@@ -10,7 +10,7 @@ use crate::db::read::{
 };
 use crate::urls;
 
-pub const SITE_NAME: &str = "Memorial Atlas";
+pub use super::site_name::SITE_NAME;
 
 /// What the base layout needs on every page.
 pub struct Layout {
@@ -80,7 +80,11 @@ impl Layout {
     /// Every JSON-LD block of the page, each safe to place inside `<script>`.
     pub fn json_ld(&self) -> Vec<String> {
         let mut blocks: Vec<serde_json::Value> = self.structured.clone();
-        if let Some(trail) = super::seo::breadcrumbs(self) {
+        let path = self.path.as_deref();
+        let heading = &self.heading;
+        if let Some(trail) =
+            super::seo::breadcrumbs(&self.base_url, &self.breadcrumbs, heading, path)
+        {
             blocks.push(trail);
         }
         blocks.iter().map(super::seo::script_json).collect()

@@ -3,9 +3,11 @@
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
-use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
 
-use crate::db::read::SiteDetail;
+use serde::{Serialize, Serializer};
+
+use crate::db::read::{DateRef, ImageRow, SiteDetail, SourceRow};
 use crate::urls;
 use crate::web::{Ctx, PageError};
 
@@ -24,114 +26,209 @@ fn respond(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
         .body(body)
 }
 
-/// One site's fields as a JSON object; `with_coordinates` is false for GeoJSON, whose geometry
-/// holds them.
-fn site_json(s: &SiteDetail, base: &str, with_coordinates: bool) -> Map<String, Value> {
-    let sm = &s.summary;
-    let mut o = Map::new();
-    let mut put = |k: &str, v: Value| {
-        o.insert(k.to_string(), v);
-    };
-    put("slug", json!(sm.slug));
-    put("url", json!(format!("{base}{}", urls::site(&sm.slug))));
-    put("title", json!(sm.title));
-    put(
-        "names",
-        Value::Object(
-            s.names
-                .iter()
-                .map(|n| (n.lang.clone(), json!(n.name)))
-                .collect(),
-        ),
-    );
-    put("country", json!(sm.country));
-    put("country_name", json!(sm.country_name));
-    put("locality", json!(sm.locality));
-    put("region", json!(sm.region));
-    put("kind", json!(sm.kind));
-    put("status", json!(sm.status));
-    put("honours", json!(s.honours));
-    put("conflicts", json!(s.conflicts));
-    put("established", json!(sm.established));
-    put("removed", json!(s.removed));
-    if with_coordinates {
-        put(
-            "coordinates",
-            match (s.latitude, s.longitude) {
-                (Some(lat), Some(lon)) => json!({"latitude": lat, "longitude": lon}),
-                _ => Value::Null,
-            },
-        );
-    }
-    put(
-        "commemorations",
-        json!(
-            s.commemorations
-                .iter()
-                .map(|d| d.slug.as_str())
-                .collect::<Vec<_>>()
-        ),
-    );
-    put(
-        "burials",
-        json!({"total": s.burials_total, "known": s.burials_known, "unknown": s.burials_unknown, "military": s.burials_military}),
-    );
-    put("caretaker", json!(s.caretaker));
-    put("visiting", json!(s.visiting));
-    put("wikidata", json!(s.wikidata));
-    put("osm", json!(s.osm));
-    put("summary", json!(s.summary_text));
-    put("description", json!(sm.description));
-    put("updated", json!(sm.updated));
-    put(
-        "sources",
-        json!(s
-            .sources
-            .iter()
-            .map(|x| json!({"title": x.title, "publisher": x.publisher, "url": x.url, "date": x.date}))
-            .collect::<Vec<_>>()),
-    );
-    put(
-        "images",
-        json!(
-            s.images
-                .iter()
-                .map(|i| json!({
-                    "url": format!("{base}/static/{}", i.file),
-                    "alt": i.alt,
-                    "caption": i.caption,
-                    "credit": i.credit,
-                    "license": i.license,
-                    "width": i.width,
-                    "height": i.height,
-                }))
-                .collect::<Vec<_>>()
-        ),
-    );
-    o
+/// Where the data comes from, under which licence, and when it was built.
+#[derive(Serialize)]
+struct About<'a> {
+    documentation: String,
+    generated: &'a str,
+    licence: &'static str,
+    licence_url: &'static str,
+    source: String,
 }
 
-fn about(ctx: &Ctx) -> Value {
-    json!({
-        "source": format!("{}/", ctx.state.config.base_url),
-        "documentation": format!("{}/data/", ctx.state.config.base_url),
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
-        "generated": ctx.db.built_at(),
-    })
+impl<'a> About<'a> {
+    fn of(ctx: &'a Ctx) -> About<'a> {
+        let base = &ctx.state.config.base_url;
+        About {
+            documentation: format!("{base}/data/"),
+            generated: ctx.db.built_at(),
+            licence: LICENCE,
+            licence_url: LICENCE_URL,
+            source: format!("{base}/"),
+        }
+    }
+}
+
+// The JSON exports have always listed keys in alphabetical order; the structs below declare
+// their fields in that order so that the output stays as it is.
+
+/// `sites.json`: the description of the data, then every site.
+#[derive(Serialize)]
+struct SitesJson<'a> {
+    count: usize,
+    documentation: String,
+    generated: &'a str,
+    licence: &'static str,
+    licence_url: &'static str,
+    sites: Vec<SiteJson<'a>>,
+    source: String,
+}
+
+/// One site with every field; GeoJSON leaves `coordinates` out, since its geometry holds them.
+#[derive(Serialize)]
+struct SiteJson<'a> {
+    burials: Burials,
+    caretaker: &'a Option<String>,
+    #[serde(serialize_with = "slugs")]
+    commemorations: &'a [DateRef],
+    conflicts: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coordinates: Option<Option<Coordinates>>,
+    country: &'a str,
+    country_name: &'a str,
+    description: &'a str,
+    established: &'a Option<String>,
+    honours: &'a Option<String>,
+    images: Vec<ImageJson<'a>>,
+    kind: &'a str,
+    locality: &'a str,
+    /// By language tag, in the order of the tags.
+    names: BTreeMap<&'a str, &'a str>,
+    osm: &'a Option<String>,
+    region: &'a Option<String>,
+    removed: &'a Option<String>,
+    slug: &'a str,
+    sources: Vec<SourceJson<'a>>,
+    status: &'a str,
+    summary: &'a Option<String>,
+    title: &'a str,
+    updated: &'a Option<String>,
+    url: String,
+    visiting: &'a Option<String>,
+    wikidata: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct Burials {
+    known: Option<i64>,
+    military: Option<i64>,
+    total: Option<i64>,
+    unknown: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Coordinates {
+    latitude: f64,
+    longitude: f64,
+}
+
+#[derive(Serialize)]
+struct ImageJson<'a> {
+    alt: &'a str,
+    caption: &'a Option<String>,
+    credit: &'a Option<String>,
+    height: Option<i64>,
+    license: &'a Option<String>,
+    url: String,
+    width: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    date: &'a Option<String>,
+    publisher: &'a Option<String>,
+    title: &'a str,
+    url: &'a Option<String>,
+}
+
+/// Commemorations by their slugs.
+fn slugs<S: Serializer>(dates: &[DateRef], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(dates.iter().map(|d| d.slug.as_str()))
+}
+
+/// The address of an image of the site.
+fn image_url(base: &str, image: &ImageRow) -> String {
+    format!("{base}/static/{}", image.file)
+}
+
+impl<'a> SiteJson<'a> {
+    fn new(s: &'a SiteDetail, base: &str, with_coordinates: bool) -> SiteJson<'a> {
+        let sm = &s.summary;
+        let coordinates = match (s.latitude, s.longitude) {
+            (Some(latitude), Some(longitude)) => Some(Coordinates {
+                latitude,
+                longitude,
+            }),
+            _ => None,
+        };
+        SiteJson {
+            burials: Burials {
+                known: s.burials_known,
+                military: s.burials_military,
+                total: s.burials_total,
+                unknown: s.burials_unknown,
+            },
+            caretaker: &s.caretaker,
+            commemorations: &s.commemorations,
+            conflicts: &s.conflicts,
+            coordinates: with_coordinates.then_some(coordinates),
+            country: &sm.country,
+            country_name: &sm.country_name,
+            description: &sm.description,
+            established: &sm.established,
+            honours: &s.honours,
+            images: s.images.iter().map(|i| ImageJson::new(base, i)).collect(),
+            kind: &sm.kind,
+            locality: &sm.locality,
+            names: s
+                .names
+                .iter()
+                .map(|n| (n.lang.as_str(), n.name.as_str()))
+                .collect(),
+            osm: &s.osm,
+            region: &sm.region,
+            removed: &s.removed,
+            slug: &sm.slug,
+            sources: s.sources.iter().map(SourceJson::new).collect(),
+            status: &sm.status,
+            summary: &s.summary_text,
+            title: &sm.title,
+            updated: &sm.updated,
+            url: format!("{base}{}", urls::site(&sm.slug)),
+            visiting: &s.visiting,
+            wikidata: &s.wikidata,
+        }
+    }
+}
+
+impl<'a> ImageJson<'a> {
+    fn new(base: &str, i: &'a ImageRow) -> ImageJson<'a> {
+        ImageJson {
+            alt: &i.alt,
+            caption: &i.caption,
+            credit: &i.credit,
+            height: i.height,
+            license: &i.license,
+            url: image_url(base, i),
+            width: i.width,
+        }
+    }
+}
+
+impl<'a> SourceJson<'a> {
+    fn new(x: &'a SourceRow) -> SourceJson<'a> {
+        SourceJson {
+            date: &x.date,
+            publisher: &x.publisher,
+            title: &x.title,
+            url: &x.url,
+        }
+    }
 }
 
 pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
-    let sites: Vec<Value> = ctx
-        .db
-        .all_sites()?
-        .iter()
-        .map(|s| Value::Object(site_json(s, base, true)))
-        .collect();
-    let mut doc = about(&ctx);
-    doc["count"] = json!(sites.len());
-    doc["sites"] = Value::Array(sites);
+    let all = ctx.db.all_sites()?;
+    let about = About::of(&ctx);
+    let doc = SitesJson {
+        count: all.len(),
+        documentation: about.documentation,
+        generated: about.generated,
+        licence: about.licence,
+        licence_url: about.licence_url,
+        sites: all.iter().map(|s| SiteJson::new(s, base, true)).collect(),
+        source: about.source,
+    };
     let body = serde_json::to_vec_pretty(&doc).map_err(PageError::internal)?;
     Ok(respond(
         "application/json; charset=utf-8",
@@ -140,25 +237,52 @@ pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
     ))
 }
 
+/// `sites.geojson`: the sites with coordinates as point features (RFC 7946).
+#[derive(Serialize)]
+struct FeatureCollection<'a> {
+    features: Vec<Feature<'a>>,
+    metadata: About<'a>,
+    r#type: &'static str,
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    geometry: Point,
+    id: &'a str,
+    properties: SiteJson<'a>,
+    r#type: &'static str,
+}
+
+#[derive(Serialize)]
+struct Point {
+    /// Longitude first, as GeoJSON has it.
+    coordinates: [f64; 2],
+    r#type: &'static str,
+}
+
 pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
-    let features: Vec<Value> = ctx
-        .db
-        .all_sites()?
+    let all = ctx.db.all_sites()?;
+    let features = all
         .iter()
         .filter_map(|s| {
             let (lat, lon) = (s.latitude?, s.longitude?);
-            Some(json!({
-                "type": "Feature",
-                "id": s.summary.slug,
-                // GeoJSON puts longitude first (RFC 7946).
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": Value::Object(site_json(s, base, false)),
-            }))
+            Some(Feature {
+                geometry: Point {
+                    coordinates: [lon, lat],
+                    r#type: "Point",
+                },
+                id: &s.summary.slug,
+                properties: SiteJson::new(s, base, false),
+                r#type: "Feature",
+            })
         })
         .collect();
-    let mut doc = json!({"type": "FeatureCollection", "features": features});
-    doc["metadata"] = about(&ctx);
+    let doc = FeatureCollection {
+        features,
+        metadata: About::of(&ctx),
+        r#type: "FeatureCollection",
+    };
     let body = serde_json::to_vec(&doc).map_err(PageError::internal)?;
     Ok(respond(
         "application/geo+json; charset=utf-8",
@@ -167,7 +291,8 @@ pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
     ))
 }
 
-/// The CSV columns, in order. Lists are joined with "; "; names as "lang: name".
+/// The CSV columns, in order: the fields of [`CsvRow`]. Lists are joined with "; "; names as
+/// "lang: name". The header is written from this list so that an empty atlas still has one.
 pub const CSV_COLUMNS: &[&str] = &[
     "slug",
     "url",
@@ -201,76 +326,116 @@ pub const CSV_COLUMNS: &[&str] = &[
     "images",
 ];
 
+/// One site as a CSV row, its fields in the order of [`CSV_COLUMNS`].
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    names: String,
+    country: &'a str,
+    country_name: &'a str,
+    locality: &'a str,
+    region: &'a Option<String>,
+    kind: &'a str,
+    status: &'a str,
+    honours: &'a Option<String>,
+    conflicts: String,
+    established: &'a Option<String>,
+    removed: &'a Option<String>,
+    #[serde(serialize_with = "shortest")]
+    latitude: Option<f64>,
+    #[serde(serialize_with = "shortest")]
+    longitude: Option<f64>,
+    commemorations: String,
+    burials_total: Option<i64>,
+    burials_known: Option<i64>,
+    burials_unknown: Option<i64>,
+    burials_military: Option<i64>,
+    caretaker: &'a Option<String>,
+    visiting: &'a Option<String>,
+    wikidata: &'a Option<String>,
+    osm: &'a Option<String>,
+    summary: &'a Option<String>,
+    description: &'a str,
+    updated: &'a Option<String>,
+    sources: String,
+    images: String,
+}
+
+/// A number as Rust prints it (`40`, not the `40.0` the CSV writer would).
+fn shortest<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.collect_str(v),
+        None => s.serialize_none(),
+    }
+}
+
+/// A source as "title (publisher, date, url)", with whichever of those it has.
+fn source_cell(x: &SourceRow) -> String {
+    let extra: Vec<&str> = [x.publisher.as_deref(), x.date.as_deref(), x.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if extra.is_empty() {
+        x.title.clone()
+    } else {
+        format!("{} ({})", x.title, extra.join(", "))
+    }
+}
+
+/// The items of a list, each as `cell` writes it, joined with `separator`.
+fn joined<T>(items: &[T], separator: &str, cell: impl Fn(&T) -> String) -> String {
+    items.iter().map(cell).collect::<Vec<_>>().join(separator)
+}
+
+impl<'a> CsvRow<'a> {
+    fn new(s: &'a SiteDetail, base: &str) -> CsvRow<'a> {
+        let sm = &s.summary;
+        CsvRow {
+            slug: &sm.slug,
+            url: format!("{base}{}", urls::site(&sm.slug)),
+            title: &sm.title,
+            names: joined(&s.names, "; ", |n| format!("{}: {}", n.lang, n.name)),
+            country: &sm.country,
+            country_name: &sm.country_name,
+            locality: &sm.locality,
+            region: &sm.region,
+            kind: &sm.kind,
+            status: &sm.status,
+            honours: &s.honours,
+            conflicts: s.conflicts.join("; "),
+            established: &sm.established,
+            removed: &s.removed,
+            latitude: s.latitude,
+            longitude: s.longitude,
+            commemorations: joined(&s.commemorations, "; ", |d| d.slug.clone()),
+            burials_total: s.burials_total,
+            burials_known: s.burials_known,
+            burials_unknown: s.burials_unknown,
+            burials_military: s.burials_military,
+            caretaker: &s.caretaker,
+            visiting: &s.visiting,
+            wikidata: &s.wikidata,
+            osm: &s.osm,
+            summary: &s.summary_text,
+            description: &sm.description,
+            updated: &sm.updated,
+            sources: joined(&s.sources, " | ", source_cell),
+            images: joined(&s.images, "; ", |i| image_url(base, i)),
+        }
+    }
+}
+
 pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
-    let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| PageError::internal(e);
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     w.write_record(CSV_COLUMNS).map_err(err)?;
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for s in ctx.db.all_sites()? {
-        let sm = &s.summary;
-        let sources: Vec<String> = s
-            .sources
-            .iter()
-            .map(|x| {
-                let extra: Vec<&str> =
-                    [x.publisher.as_deref(), x.date.as_deref(), x.url.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                if extra.is_empty() {
-                    x.title.clone()
-                } else {
-                    format!("{} ({})", x.title, extra.join(", "))
-                }
-            })
-            .collect();
-        let record: Vec<String> = vec![
-            sm.slug.clone(),
-            format!("{base}{}", urls::site(&sm.slug)),
-            sm.title.clone(),
-            s.names
-                .iter()
-                .map(|n| format!("{}: {}", n.lang, n.name))
-                .collect::<Vec<_>>()
-                .join("; "),
-            sm.country.clone(),
-            sm.country_name.clone(),
-            sm.locality.clone(),
-            opt(&sm.region),
-            sm.kind.clone(),
-            sm.status.clone(),
-            opt(&s.honours),
-            s.conflicts.join("; "),
-            opt(&sm.established),
-            opt(&s.removed),
-            s.latitude.map(|v| v.to_string()).unwrap_or_default(),
-            s.longitude.map(|v| v.to_string()).unwrap_or_default(),
-            s.commemorations
-                .iter()
-                .map(|d| d.slug.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            num(s.burials_total),
-            num(s.burials_known),
-            num(s.burials_unknown),
-            num(s.burials_military),
-            opt(&s.caretaker),
-            opt(&s.visiting),
-            opt(&s.wikidata),
-            opt(&s.osm),
-            opt(&s.summary_text),
-            sm.description.clone(),
-            opt(&sm.updated),
-            sources.join(" | "),
-            s.images
-                .iter()
-                .map(|i| format!("{base}/static/{}", i.file))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ];
-        w.write_record(&record).map_err(err)?;
+        w.serialize(CsvRow::new(&s, base)).map_err(err)?;
     }
     let body = w.into_inner().map_err(PageError::internal)?;
     Ok(respond(
@@ -294,4 +459,55 @@ pub async fn index(ctx: Ctx) -> Result<HttpResponse, PageError> {
         located: ctx.db.located_count()?,
     };
     super::html(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The header row is written from `CSV_COLUMNS`; the rows from `CsvRow`'s fields. They
+    /// must name the same columns in the same order.
+    #[test]
+    fn csv_rows_follow_the_listed_columns() {
+        let none: Option<String> = None;
+        let row = CsvRow {
+            slug: "",
+            url: String::new(),
+            title: "",
+            names: String::new(),
+            country: "",
+            country_name: "",
+            locality: "",
+            region: &none,
+            kind: "",
+            status: "",
+            honours: &none,
+            conflicts: String::new(),
+            established: &none,
+            removed: &none,
+            latitude: Some(40.0),
+            longitude: None,
+            commemorations: String::new(),
+            burials_total: None,
+            burials_known: None,
+            burials_unknown: None,
+            burials_military: None,
+            caretaker: &none,
+            visiting: &none,
+            wikidata: &none,
+            osm: &none,
+            summary: &none,
+            description: "",
+            updated: &none,
+            sources: String::new(),
+            images: String::new(),
+        };
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(&row).expect("serializes");
+        let bytes = w.into_inner().expect("flushes");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
+        assert_eq!(lines.next(), Some(",,,,,,,,,,,,,,40,,,,,,,,,,,,,,,"));
+    }
 }

@@ -71,7 +71,7 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
             .article()
             .with_structured(seo::date(
                 &date,
-                &next,
+                &next.iso(),
                 &description,
                 &ctx.state.config.base_url,
             )),

@@ -16,7 +16,7 @@ pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
         "World map of the memorial sites with known coordinates",
         &sites,
         None,
-    );
+    )?;
     let page = MapPage {
         layout: ctx
             .layout(

@@ -108,17 +108,7 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
     })
 }
 
-/// Percent-encodes a query value for a link.
+/// Encodes a query value for a link as a browser's form would (a space as `+`).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }

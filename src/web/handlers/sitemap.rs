@@ -2,6 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
+use askama::Template;
 
 use crate::web::{Ctx, PageError};
 
@@ -15,25 +16,29 @@ fn xml(body: String) -> HttpResponse {
         .body(body)
 }
 
-pub use crate::text::escape as escape_xml;
+/// Addresses and their last changes, as the database lists them.
+type Entries = [(String, Option<String>)];
 
-fn urlset(base: &str, entries: &[(String, Option<String>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, lastmod) in entries {
-        out.push_str("<url><loc>");
-        out.push_str(&escape_xml(&format!("{base}{path}")));
-        out.push_str("</loc>");
-        if let Some(d) = lastmod {
-            out.push_str("<lastmod>");
-            out.push_str(&escape_xml(d));
-            out.push_str("</lastmod>");
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+/// One sitemap: the addresses and their last changes.
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct UrlSet<'a> {
+    base: &'a str,
+    entries: &'a Entries,
+}
+
+/// The index of a sitemap split in parts: each part's number and its latest change.
+#[derive(Template)]
+#[template(path = "sitemap_index.xml")]
+struct SitemapIndex<'a> {
+    base: &'a str,
+    parts: Vec<(usize, Option<&'a str>)>,
+}
+
+#[derive(Template)]
+#[template(path = "robots.txt")]
+struct Robots<'a> {
+    base: &'a str,
 }
 
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -42,46 +47,40 @@ pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
         &ctx.state.config.base_url,
         &entries,
         MAX_URLS,
-    )))
+    )?))
 }
 
 /// The sitemap: one `urlset`, or past `max` addresses an index of numbered parts.
-pub fn document(base: &str, entries: &[(String, Option<String>)], max: usize) -> String {
+pub fn document(base: &str, entries: &Entries, max: usize) -> Result<String, askama::Error> {
     if entries.len() <= max {
-        return urlset(base, entries);
+        return UrlSet { base, entries }.render();
     }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (i, chunk) in entries.chunks(max).enumerate() {
-        let lastmod = chunk.iter().filter_map(|(_, d)| d.as_deref()).max();
-        out.push_str(&format!(
-            "<sitemap><loc>{}</loc>",
-            escape_xml(&format!("{base}/sitemaps/{}.xml", i + 1))
-        ));
-        if let Some(d) = lastmod {
-            out.push_str(&format!("<lastmod>{}</lastmod>", escape_xml(d)));
-        }
-        out.push_str("</sitemap>\n");
-    }
-    out.push_str("</sitemapindex>\n");
-    out
+    let parts = entries
+        .chunks(max)
+        .enumerate()
+        .map(|(i, chunk)| (i + 1, chunk.iter().filter_map(|(_, d)| d.as_deref()).max()))
+        .collect();
+    SitemapIndex { base, parts }.render()
 }
 
 /// Part `n` (from 1) of a sitemap split by the index, if there is such a part.
 pub fn part_document(
     base: &str,
-    entries: &[(String, Option<String>)],
+    entries: &Entries,
     max: usize,
     n: usize,
-) -> Option<String> {
+) -> Option<Result<String, askama::Error>> {
     if entries.len() <= max || n == 0 {
         return None;
     }
-    entries
-        .chunks(max)
-        .nth(n - 1)
-        .map(|chunk| urlset(base, chunk))
+    let chunk = entries.chunks(max).nth(n - 1)?;
+    Some(
+        UrlSet {
+            base,
+            entries: chunk,
+        }
+        .render(),
+    )
 }
 
 /// One part of a sitemap split by the index.
@@ -91,22 +90,23 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
     let entries = ctx.db.sitemap_entries()?;
-    part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
-        .map(xml)
-        .ok_or(PageError::NotFound)
+    let part = part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
+        .ok_or(PageError::NotFound)?;
+    Ok(xml(part?))
 }
 
-pub async fn robots(ctx: Ctx) -> HttpResponse {
-    HttpResponse::Ok()
+pub async fn robots(ctx: Ctx) -> Result<HttpResponse, PageError> {
+    // Filtered, re-sorted and paged views of the site list, and the 366 day views, are endless
+    // or thin recombinations of entries that the sitemap lists one by one. The Disallow lines
+    // come first: some parsers (Python's, LinkChecker's) take the first match.
+    let body = Robots {
+        base: &ctx.state.config.base_url,
+    }
+    .render()?;
+    Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        // Filtered, re-sorted and paged views of the site list, and the 366 day views, are
-        // endless or thin recombinations of entries that the sitemap lists one by one. The
-        // Disallow lines come first: some parsers (Python's, LinkChecker's) take the first match.
-        .body(format!(
-            "User-agent: *\nDisallow: /sites/?\nDisallow: /on-this-day/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
-            ctx.state.config.base_url
-        ))
+        .body(body))
 }
 
 #[cfg(test)]
@@ -118,14 +118,17 @@ mod tests {
         let entries: Vec<(String, Option<String>)> = (0..7)
             .map(|i| (format!("/sites/s{i}/"), Some(format!("2026-01-0{}", i + 1))))
             .collect();
-        assert!(document("https://a.test", &entries[..3], 3).contains("<urlset"));
-        let index = document("https://a.test", &entries, 3);
+        let document = |entries, max| document("https://a.test", entries, max).expect("renders");
+        assert!(document(&entries[..3], 3).contains("<urlset"));
+        let index = document(&entries, 3);
         assert!(index.contains("<sitemapindex"));
         assert_eq!(index.matches("<sitemap>").count(), 3);
         assert!(
             index.contains("<loc>https://a.test/sitemaps/3.xml</loc><lastmod>2026-01-07</lastmod>")
         );
-        let last = part_document("https://a.test", &entries, 3, 3).expect("part 3");
+        let last = part_document("https://a.test", &entries, 3, 3)
+            .expect("part 3")
+            .expect("renders");
         assert_eq!(last.matches("<url>").count(), 1);
         assert!(part_document("https://a.test", &entries, 3, 4).is_none());
         assert!(part_document("https://a.test", &entries[..3], 3, 1).is_none());

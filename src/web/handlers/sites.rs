@@ -200,7 +200,7 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
         _ => Vec::new(),
     };
     let located: Vec<_> = neighbours.iter().map(|(l, _)| l.clone()).collect();
-    let map = crate::web::map::locator(&site, &located);
+    let map = crate::web::map::locator(&site, &located)?;
     let nearby = neighbours
         .into_iter()
         .map(|(l, km)| Nearby { site: l.site, km })

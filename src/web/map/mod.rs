@@ -5,11 +5,11 @@
 use std::fmt::Write;
 use std::sync::LazyLock;
 
+use askama::Template;
+
 use crate::db::Database;
 use crate::db::places::Located;
 use crate::db::read::SiteDetail;
-use crate::text::escape;
-use crate::urls;
 use crate::web::PageError;
 
 struct Outline {
@@ -206,6 +206,25 @@ fn clip(points: &[(f64, f64)], x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, 
     out
 }
 
+/// A map as inline SVG: the land as two paths (computed here), and the markers.
+#[derive(Template)]
+#[template(path = "map.svg")]
+struct Svg<'a> {
+    view: &'a View,
+    label: &'a str,
+    other: String,
+    focus: String,
+    markers: Vec<Marker<'a>>,
+}
+
+/// A site inside the view, at its pixel position; the current one is drawn larger.
+struct Marker<'a> {
+    at: &'a Located,
+    x: f64,
+    y: f64,
+    current: bool,
+}
+
 /// A map as inline SVG, with a marker for each site; `current` is drawn larger.
 pub fn render(
     view: &View,
@@ -214,57 +233,30 @@ pub fn render(
     label: &str,
     markers: &[Located],
     current: Option<&str>,
-) -> String {
+) -> Result<String, askama::Error> {
     let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
     let (other, focus) = land_paths(view, outlines, highlight);
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"group\" aria-label=\"{label}\">",
-        w = view.width,
-        h = view.height,
-        label = escape(label)
-    );
-    let _ = write!(
-        svg,
-        "<rect class=\"map-sea\" width=\"{}\" height=\"{}\"/>",
-        view.width, view.height
-    );
-    if !other.is_empty() {
-        let _ = write!(svg, "<path class=\"map-land\" d=\"{other}\"/>");
+    let markers = markers
+        .iter()
+        .filter_map(|m| {
+            let (x, y) = view.project(m.lon, m.lat);
+            let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
+            inside.then(|| Marker {
+                at: m,
+                x,
+                y,
+                current: current == Some(m.site.slug.as_str()),
+            })
+        })
+        .collect();
+    Svg {
+        view,
+        label,
+        other,
+        focus,
+        markers,
     }
-    if !focus.is_empty() {
-        let _ = write!(svg, "<path class=\"map-land map-focus\" d=\"{focus}\"/>");
-    }
-    for m in markers {
-        let (x, y) = view.project(m.lon, m.lat);
-        if x < 0.0 || y < 0.0 || x > view.width || y > view.height {
-            continue;
-        }
-        let is_current = current == Some(m.site.slug.as_str());
-        let name = format!("{}, {}", m.site.title, m.site.locality);
-        let _ = write!(
-            svg,
-            "<a href=\"{href}\" aria-label=\"{name}\"{cur}><circle class=\"map-marker{cls}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" data-lat=\"{lat}\" data-lon=\"{lon}\"><title>{name}</title></circle></a>",
-            href = urls::site(&m.site.slug),
-            name = escape(&name),
-            cur = if is_current {
-                " aria-current=\"page\""
-            } else {
-                ""
-            },
-            cls = if is_current {
-                " map-marker-current"
-            } else {
-                ""
-            },
-            r = if is_current { 7 } else { 5 },
-            lat = m.lat,
-            lon = m.lon,
-        );
-    }
-    svg.push_str("</svg>");
-    svg
+    .render()
 }
 
 /// How many neighbours a site's locator map shows, and how many markers a country's or the
@@ -273,9 +265,9 @@ const LOCATOR_NEIGHBOURS: usize = 5;
 pub const MAX_MARKERS: usize = 500;
 
 /// The small map on a site page: the site, its nearest neighbours, and the country around it.
-pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Option<String> {
+pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Result<Option<String>, askama::Error> {
     let (Some(lat), Some(lon)) = (site.latitude, site.longitude) else {
-        return None;
+        return Ok(None);
     };
     let view = View::around(lon, lat, lon, lat, 6.0, 360.0);
     // Only the nearest neighbours: a dense region would otherwise fill the page with markers.
@@ -290,14 +282,15 @@ pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Option<String> {
         lon,
     });
     let label = format!("Map: where {} is", site.summary.title);
-    Some(render(
+    render(
         &view,
         true,
         Some(&site.summary.country),
         &label,
         &markers,
         Some(&site.summary.slug),
-    ))
+    )
+    .map(Some)
 }
 
 /// The map on a country page: its sites, or the country's largest landmass where none has
@@ -326,14 +319,15 @@ pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, 
     };
     let Some(b) = bbox else { return Ok(None) };
     let view = View::around(b.0, b.1, b.2, b.3, 4.0, 480.0);
+    let label = format!("Map of the memorial sites in {name}");
     Ok(Some(render(
         &view,
         true,
         Some(code),
-        &format!("Map of the memorial sites in {name}"),
+        &label,
         &markers,
         None,
-    )))
+    )?))
 }
 
 fn area(b: (f64, f64, f64, f64)) -> f64 {
