@@ -1,17 +1,18 @@
 //! Content → SQLite. The database is written to a temporary file beside the target and renamed
 //! into place only when complete, so a failed build never damages the database that was there.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
-use super::search::{Indexer, SearchDoc};
-use super::search_writer::{self, IndexRow};
+use super::build_file::{open_for_build, temp_path};
+use super::search::index::{self, IndexRow, Indexer, SearchDoc};
 use super::{DbError, SCHEMA_VERSION};
 use crate::content::model::{Body, Content};
+use crate::text::truncate_words;
 use crate::urls;
 
 /// How many entries of each kind a build wrote, and how long it took.
@@ -64,20 +65,6 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
     })
 }
 
-fn temp_path(target: &Path) -> PathBuf {
-    beside(target, &format!(".tmp-{}", std::process::id()))
-}
-
-/// A file in the same folder as `path`, named after it with `suffix` added.
-pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
 /// The text for a page's description: the summary, else the body's first sentences.
 pub fn description(summary: Option<&str>, body: &Body, fallback: &str) -> String {
     if let Some(s) = summary {
@@ -89,31 +76,8 @@ pub fn description(summary: Option<&str>, body: &Body, fallback: &str) -> String
     truncate_words(&body.text, 200)
 }
 
-/// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
-pub fn truncate_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
 fn write(content: &Content, path: &Path) -> Result<(), DbError> {
-    search_writer::build_with_index(path, |index| write_tables(content, path, index))
-}
-
-/// A connection to a database file that this build is writing.
-pub(super) fn open_for_build(path: &Path) -> Result<Connection, DbError> {
-    let werr = DbError::writing(path);
-    let conn = Connection::open(path).map_err(werr)?;
-    // A temporary file that is renamed only when complete needs no journal.
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-        .map_err(werr)?;
-    Ok(conn)
+    index::build_with_index(path, |index| write_tables(content, path, index))
 }
 
 /// Everything but the full-text index, which `index` receives.

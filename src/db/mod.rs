@@ -3,10 +3,10 @@
 
 pub mod browse;
 pub mod build;
+mod build_file;
 pub mod places;
 pub mod read;
 pub mod search;
-mod search_writer;
 mod site_index;
 
 use std::path::PathBuf;

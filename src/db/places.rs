@@ -19,7 +19,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// A site with its coordinates.
 #[derive(Debug, Clone)]
-pub struct Located {
+pub struct SiteWithCoordinates {
     pub site: SiteSummary,
     pub lat: f64,
     pub lon: f64,
@@ -35,7 +35,7 @@ impl Database {
         min_lon: f64,
         max_lon: f64,
         except: &str,
-    ) -> Result<Vec<Located>, DbError> {
+    ) -> Result<Vec<SiteWithCoordinates>, DbError> {
         let sql = format!(
             "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM site_locations l
              JOIN sites s ON s.rowid = l.id JOIN countries c ON c.code = s.country
@@ -46,7 +46,7 @@ impl Database {
         let rows = stmt.query_map(
             params![min_lat, max_lat, min_lon, max_lon, except, self.drafts()],
             |r| {
-                Ok(Located {
+                Ok(SiteWithCoordinates {
                     site: site_summary(r)?,
                     lat: r.get(13)?,
                     lon: r.get(14)?,
@@ -65,7 +65,7 @@ impl Database {
         lat: f64,
         lon: f64,
         n: usize,
-    ) -> Result<Vec<(Located, f64)>, DbError> {
+    ) -> Result<Vec<(SiteWithCoordinates, f64)>, DbError> {
         let mut radius_km = 25.0;
         loop {
             let dlat = radius_km / 111.0;
@@ -88,7 +88,7 @@ impl Database {
             } else {
                 ((lat - dlat).max(-90.0), (lat + dlat).min(90.0))
             };
-            let mut found: Vec<(Located, f64)> = self
+            let mut found: Vec<(SiteWithCoordinates, f64)> = self
                 .sites_in_box(min_lat, max_lat, min_lon, max_lon, slug)?
                 .into_iter()
                 .map(|l| {
@@ -125,7 +125,7 @@ impl Database {
         &self,
         country: Option<&str>,
         limit: usize,
-    ) -> Result<Vec<Located>, DbError> {
+    ) -> Result<Vec<SiteWithCoordinates>, DbError> {
         let filter = if country.is_some() {
             "s.country = ?2"
         } else {
@@ -140,7 +140,7 @@ impl Database {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params![self.drafts(), country, limit], |r| {
-            Ok(Located {
+            Ok(SiteWithCoordinates {
                 site: site_summary(r)?,
                 lat: r.get(13)?,
                 lon: r.get(14)?,

@@ -7,6 +7,7 @@ pub mod context;
 pub mod error;
 pub mod handlers;
 pub mod hardening;
+pub mod highlight;
 pub mod map;
 pub mod page_cache;
 pub mod seo;

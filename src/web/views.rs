@@ -427,7 +427,7 @@ pub struct Month {
 pub struct MapPage {
     pub layout: Layout,
     pub svg: String,
-    pub sites: Vec<crate::db::places::Located>,
+    pub sites: Vec<crate::db::places::SiteWithCoordinates>,
     pub located: i64,
     /// How many of the located sites are drawn (at most `map::MAX_MARKERS`).
     pub shown: i64,

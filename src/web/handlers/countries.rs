@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use super::html;
-use crate::db::build::truncate_words;
+use crate::text::truncate_words;
 use crate::urls;
 use crate::web::views::{CountriesPage, CountryPage, LIST_LIMIT, group_by_locality};
 use crate::web::{Ctx, PageError};

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::html;
 use crate::content::model::month_name;
-use crate::db::build::truncate_words;
+use crate::text::truncate_words;
 use crate::urls;
 use crate::web::seo;
 use crate::web::views::{DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, Upcoming};

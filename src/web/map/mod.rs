@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::sync::LazyLock;
 
 use crate::db::Database;
-use crate::db::places::Located;
+use crate::db::places::SiteWithCoordinates;
 use crate::db::read::SiteDetail;
 use crate::text::escape;
 use crate::urls;
@@ -212,7 +212,7 @@ pub fn render(
     outlines_detail: bool,
     highlight: Option<&str>,
     label: &str,
-    markers: &[Located],
+    markers: &[SiteWithCoordinates],
     current: Option<&str>,
 ) -> String {
     let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
@@ -273,18 +273,18 @@ const LOCATOR_NEIGHBOURS: usize = 5;
 pub const MAX_MARKERS: usize = 500;
 
 /// The small map on a site page: the site, its nearest neighbours, and the country around it.
-pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Option<String> {
+pub fn locator(site: &SiteDetail, neighbours: &[SiteWithCoordinates]) -> Option<String> {
     let (Some(lat), Some(lon)) = (site.latitude, site.longitude) else {
         return None;
     };
     let view = View::around(lon, lat, lon, lat, 6.0, 360.0);
     // Only the nearest neighbours: a dense region would otherwise fill the page with markers.
-    let mut markers: Vec<Located> = neighbours
+    let mut markers: Vec<SiteWithCoordinates> = neighbours
         .iter()
         .take(LOCATOR_NEIGHBOURS)
         .cloned()
         .collect();
-    markers.push(Located {
+    markers.push(SiteWithCoordinates {
         site: site.summary.clone(),
         lat,
         lon,

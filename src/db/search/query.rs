@@ -1,80 +1,20 @@
-//! Full-text search in every script. Text is indexed with SQLite FTS5's `unicode61` tokenizer,
-//! which splits Latin and Cyrillic into words; runs of Korean, Chinese and Japanese characters,
-//! which have no spaces between words, are indexed as overlapping two-character pieces
-//! (bigrams), so that a two-character name is found inside a longer one. A visitor's query is
-//! turned into quoted phrases of the same pieces: nothing they type is FTS5 syntax.
+//! Querying: a visitor's words are turned into quoted phrases of the pieces the index holds
+//! (see `terms`), so nothing they type is FTS5 syntax, and the matches are ranked.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
-use std::sync::mpsc::SyncSender;
+use rusqlite::params;
 
-use rusqlite::{Transaction, params};
-
-use super::DbError;
-use super::read::{Database, in_order, json_ids};
-use super::search_writer::IndexRow;
+use super::matches::{Excerpt, excerpt, find_matches};
+use super::terms::{index_text, is_cjk, query_terms};
+use crate::db::DbError;
+use crate::db::read::{Database, in_order, json_ids};
 
 /// The most matches a search counts and ranks; past this, the visitor is asked for more words.
 pub const MAX_MATCHES: i64 = 1000;
 
 /// The longest query the site accepts, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
-
-/// Hangul, CJK ideographs, kana: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Text as the index holds it: CJK runs become space-separated overlapping bigrams.
-pub fn index_text(text: &str) -> Cow<'_, str> {
-    // Most text has no CJK at all: it is indexed as it is, without a copy.
-    if !text.chars().any(is_cjk) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
-    let mut run: Vec<char> = Vec::new();
-    let flush = |run: &mut Vec<char>, out: &mut String| {
-        match run.len() {
-            0 => {}
-            1 => {
-                out.push(' ');
-                out.push(run[0]);
-                out.push(' ');
-            }
-            _ => {
-                for pair in run.windows(2) {
-                    out.push(' ');
-                    out.push(pair[0]);
-                    out.push(pair[1]);
-                }
-                out.push(' ');
-            }
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if is_cjk(c) {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    Cow::Owned(out)
-}
-
-/// The words of a query: letters and digits of any script; everything else separates words.
-pub fn query_terms(query: &str) -> Vec<String> {
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// The words a query searches for: one-letter Latin or Cyrillic words ("a", "b") are left out
 /// when there are longer ones, since they are in nearly every entry and would only slow the
@@ -120,74 +60,6 @@ fn can_be_prefix(term: &str) -> bool {
     }
 }
 
-/// One document to index.
-#[derive(Default)]
-pub struct SearchDoc<'a> {
-    pub kind: &'a str,
-    pub key: &'a str,
-    pub url: String,
-    pub title: &'a str,
-    pub names: String,
-    pub place: String,
-    pub honours: &'a str,
-    pub body: &'a str,
-    pub draft: bool,
-    pub site_kind: Option<&'a str>,
-    pub site_status: Option<&'a str>,
-    pub country_name: Option<&'a str>,
-}
-
-/// Writes documents into the stored table, and sends their text to the index's own thread
-/// (`search_writer`), during a build.
-pub struct Indexer<'t> {
-    doc: rusqlite::Statement<'t>,
-    index: SyncSender<IndexRow>,
-    next_id: i64,
-}
-
-impl<'t> Indexer<'t> {
-    pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
-        Ok(Indexer {
-            doc: tx.prepare(
-                "INSERT INTO search_docs (id, kind, key, url, title, names, place, honours, body, draft, site_kind, site_status, country_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
-            index,
-            next_id: 0,
-        })
-    }
-
-    pub fn add(&mut self, d: &SearchDoc) -> Result<(), DbError> {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.doc.execute(params![
-            id,
-            d.kind,
-            d.key,
-            d.url,
-            d.title,
-            d.names,
-            d.place,
-            d.honours,
-            d.body,
-            d.draft,
-            d.site_kind,
-            d.site_status,
-            d.country_name
-        ])?;
-        self.index
-            .send(IndexRow {
-                id,
-                title: d.title.to_string(),
-                names: d.names.clone(),
-                place: d.place.clone(),
-                honours: d.honours.to_string(),
-                body: d.body.to_string(),
-            })
-            .map_err(|_| DbError::IndexStopped)
-    }
-}
-
 /// One search result, with the stored text it matched on.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -203,6 +75,26 @@ pub struct Hit {
     pub site_kind: Option<String>,
     pub site_status: Option<String>,
     pub country_name: Option<String>,
+}
+
+impl Hit {
+    /// Where the words of a query stand in the title.
+    pub fn title_matches(&self, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+        find_matches(&self.title, terms)
+    }
+
+    /// About `width` characters of whichever field matched, body text first.
+    pub fn excerpt(&self, terms: &[String], width: usize) -> Excerpt {
+        let source = [&self.body, &self.honours, &self.names, &self.place]
+            .into_iter()
+            .find(|t| {
+                terms
+                    .iter()
+                    .any(|term| t.to_lowercase().contains(term.as_str()))
+            })
+            .unwrap_or(&self.body);
+        excerpt(source, terms, width)
+    }
 }
 
 /// A page of results and how many there are in all.
@@ -338,115 +230,10 @@ impl Database {
     }
 }
 
-/// HTML-escapes text and wraps every occurrence of a term in `<mark>`. The only markup in the
-/// result is ours: whatever the text or the query holds is escaped.
-pub fn highlight(text: &str, terms: &[String]) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
-    let mut marked = vec![false; chars.len()];
-    for term in terms {
-        let t: Vec<char> = term.chars().collect();
-        if t.is_empty() || t.len() > lower.len() {
-            continue;
-        }
-        // Latin and Cyrillic words match from their start, as the index does; CJK anywhere.
-        let anywhere = t.iter().all(|c| is_cjk(*c));
-        for start in 0..=lower.len() - t.len() {
-            let at_word_start =
-                start == 0 || !lower[start - 1].is_alphanumeric() || is_cjk(lower[start - 1]);
-            if (anywhere || at_word_start) && lower[start..start + t.len()] == t[..] {
-                marked[start..start + t.len()]
-                    .iter_mut()
-                    .for_each(|m| *m = true);
-            }
-        }
-    }
-    let mut out = String::with_capacity(text.len() + 32);
-    let mut open = false;
-    for (c, m) in chars.iter().zip(&marked) {
-        if *m && !open {
-            out.push_str("<mark>");
-            open = true;
-        } else if !*m && open {
-            out.push_str("</mark>");
-            open = false;
-        }
-        crate::text::push_escaped(*c, &mut out);
-    }
-    if open {
-        out.push_str("</mark>");
-    }
-    out
-}
-
-/// A short extract of `text` around the first term it holds, highlighted; the start of the text
-/// when it holds none.
-pub fn snippet(text: &str, terms: &[String], width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let lower: String = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
-    let first = terms
-        .iter()
-        .filter_map(|t| {
-            lower
-                .find(t.as_str())
-                .map(|byte| lower[..byte].chars().count())
-        })
-        .min()
-        .unwrap_or(0);
-    let start = first.saturating_sub(width / 3);
-    let end = (start + width).min(chars.len());
-    // Start and end at word boundaries where there are any.
-    let mut s = start;
-    if s > 0 {
-        while s < first && !chars[s - 1].is_whitespace() {
-            s += 1;
-        }
-    }
-    let mut e = end;
-    if e < chars.len() {
-        while e > first && !chars[e].is_whitespace() {
-            e -= 1;
-        }
-        if e <= first {
-            e = end;
-        }
-    }
-    let piece: String = chars[s..e].iter().collect();
-    let mut out = String::new();
-    if s > 0 {
-        out.push('…');
-    }
-    out.push_str(&highlight(piece.trim(), terms));
-    if e < chars.len() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cjk_runs_become_bigrams() {
-        assert_eq!(
-            index_text("해방탑 monument")
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["해방", "방탑", "monument"]
-        );
-        assert_eq!(
-            index_text("纪念碑").split_whitespace().collect::<Vec<_>>(),
-            ["纪念", "念碑"]
-        );
-        assert_eq!(index_text("碑").trim(), "碑");
-    }
+    use crate::db::search::index::{Indexer, SearchDoc, build_with_index};
 
     #[test]
     fn queries_are_only_ever_quoted_phrases() {
@@ -469,14 +256,14 @@ mod tests {
     fn a_word_in_more_entries_than_are_ranked_still_puts_title_matches_first() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("db");
-        super::super::search_writer::build_with_index(&path, |index| {
+        build_with_index(&path, |index| {
             let mut conn = rusqlite::Connection::open(&path)?;
-            conn.execute_batch(include_str!("schema.sql"))?;
-            conn.execute_batch(include_str!("search_schema.sql"))?;
+            conn.execute_batch(include_str!("../schema.sql"))?;
+            conn.execute_batch(include_str!("../search_schema.sql"))?;
             let tx = conn.transaction()?;
             tx.execute_batch(&format!(
                 "INSERT INTO meta VALUES ('schema_version', '{}'), ('built_at', 'now')",
-                super::super::SCHEMA_VERSION
+                crate::db::SCHEMA_VERSION
             ))?;
             let mut indexer = Indexer::new(&tx, index)?;
             let n = MAX_MATCHES as usize + 20;
@@ -514,25 +301,5 @@ mod tests {
         assert_eq!(significant(query_terms("NEAR(a b")), ["near"]);
         assert_eq!(significant(query_terms("a:b-c")), ["a", "b", "c"]);
         assert_eq!(significant(query_terms("碑 a")), ["碑"]);
-    }
-
-    #[test]
-    fn highlighting_escapes_everything_but_its_own_marks() {
-        assert_eq!(
-            highlight("<b>Pyongyang</b> & co", &["pyong".into()]),
-            "&lt;b&gt;<mark>Pyong</mark>yang&lt;/b&gt; &amp; co"
-        );
-        assert_eq!(
-            highlight("Обелиск", &["обел".into()]),
-            "<mark>Обел</mark>иск"
-        );
-        assert_eq!(
-            highlight("a banana", &["a".into()]),
-            "<mark>a</mark> banana"
-        );
-        assert_eq!(
-            highlight("조국해방의 날", &["해방".into()]),
-            "조국<mark>해방</mark>의 날"
-        );
     }
 }
