@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
 
-use super::browse::Facet;
+use super::facets::{Facet, Sort};
 use super::site_index::SiteIndex;
 use super::{DbError, SCHEMA_VERSION};
 
@@ -576,7 +576,7 @@ impl Database {
         let rowids = self.site_index()?.page(
             &[(Facet::Date, slug.to_string())],
             self.drafts,
-            super::browse::Sort::Country,
+            Sort::Country,
             0,
             u64::from(limit),
         );

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::DbError;
-use super::browse::{Facet, FacetOption, Sort};
+use super::facets::{Facet, FacetOption, Sort};
 
 /// One site, as the filters see it. Facet values are numbers into `SiteIndex::values`; a
 /// site's conflicts and dates are a range of `SiteIndex::tags`.
