@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod build;
 mod build_file;
+mod columns;
 pub mod facets;
 pub mod places;
 pub mod read;

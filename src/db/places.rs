@@ -4,7 +4,8 @@
 use rusqlite::params;
 
 use super::DbError;
-use super::read::{Database, SITE_SUMMARY_COLUMNS, SiteSummary, site_summary};
+use super::columns::col;
+use super::read::{Database, SiteSummary, site_summary, site_summary_columns};
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -25,6 +26,17 @@ pub struct SiteWithCoordinates {
     pub lon: f64,
 }
 
+/// The columns of a `SiteWithCoordinates`, from `sites s JOIN countries c`.
+const COLUMNS: &str = concat!(site_summary_columns!(), ", s.latitude, s.longitude");
+
+fn site_with_coordinates(r: &rusqlite::Row) -> rusqlite::Result<SiteWithCoordinates> {
+    Ok(SiteWithCoordinates {
+        site: site_summary(r)?,
+        lat: r.get(col!(COLUMNS, "s.latitude"))?,
+        lon: r.get(col!(COLUMNS, "s.longitude"))?,
+    })
+}
+
 impl Database {
     /// The sites (with coordinates) inside a box, `slug` excepted. The R*Tree finds them; their
     /// coordinates come from `sites`, since the tree keeps them only to 32-bit precision.
@@ -37,7 +49,7 @@ impl Database {
         except: &str,
     ) -> Result<Vec<SiteWithCoordinates>, DbError> {
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM site_locations l
+            "SELECT {COLUMNS} FROM site_locations l
              JOIN sites s ON s.rowid = l.id JOIN countries c ON c.code = s.country
              WHERE l.max_lat >= ?1 AND l.min_lat <= ?2 AND l.max_lon >= ?3 AND l.min_lon <= ?4
                AND s.slug != ?5 AND (s.draft = 0 OR ?6)"
@@ -45,13 +57,7 @@ impl Database {
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![min_lat, max_lat, min_lon, max_lon, except, self.drafts()],
-            |r| {
-                Ok(SiteWithCoordinates {
-                    site: site_summary(r)?,
-                    lat: r.get(13)?,
-                    lon: r.get(14)?,
-                })
-            },
+            site_with_coordinates,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -132,7 +138,7 @@ impl Database {
             "?2 IS NULL"
         };
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM sites s
+            "SELECT {COLUMNS} FROM sites s
              JOIN countries c ON c.code = s.country
              WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1) AND {filter}
              ORDER BY s.title LIMIT ?3"
@@ -140,11 +146,7 @@ impl Database {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params![self.drafts(), country, limit], |r| {
-            Ok(SiteWithCoordinates {
-                site: site_summary(r)?,
-                lat: r.get(13)?,
-                lon: r.get(14)?,
-            })
+            site_with_coordinates(r)
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

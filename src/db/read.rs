@@ -5,11 +5,14 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
 
+use super::columns::{Day, col};
 use super::facets::{Facet, Sort};
 use super::site_index::SiteIndex;
 use super::{DbError, SCHEMA_VERSION};
+use crate::content::model::PartialDate;
 
 /// A name in another language, with its BCP 47 tag.
 #[derive(Debug, Clone)]
@@ -29,12 +32,13 @@ pub struct SiteSummary {
     pub region: Option<String>,
     pub kind: String,
     pub status: String,
-    pub established: Option<String>,
-    pub updated: Option<String>,
+    pub established: Option<PartialDate>,
+    /// When an editor last checked the entry against its sources.
+    pub updated: Option<NaiveDate>,
     pub description: String,
     pub draft: bool,
     /// The entry's `updated` date, else its file's last commit.
-    pub lastmod: Option<String>,
+    pub lastmod: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,7 +47,7 @@ pub struct SourceRow {
     pub title: String,
     pub publisher: Option<String>,
     pub url: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +75,7 @@ pub struct DateRef {
 pub struct SiteDetail {
     pub summary: SiteSummary,
     pub honours: Option<String>,
-    pub removed: Option<String>,
+    pub removed: Option<PartialDate>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub burials_total: Option<i64>,
@@ -128,6 +132,24 @@ pub struct PageRow {
     pub draft: bool,
 }
 
+/// The kinds of entry that have a page of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Site,
+    Country,
+    Date,
+    Page,
+}
+
+/// An entry's page, as the sitemap lists it.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    pub kind: EntryKind,
+    /// The slug or country code.
+    pub key: String,
+    pub lastmod: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Counts {
     pub sites: i64,
@@ -148,26 +170,41 @@ pub struct Database {
     drafts: bool,
 }
 
-pub(super) const SITE_SUMMARY_COLUMNS: &str =
-    "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
-    s.established, s.updated, s.description, s.draft, s.lastmod";
+/// The columns of a `SiteSummary`, from `sites s JOIN countries c`: a macro, so that the
+/// queries that read more than these can extend the list with `concat!`.
+macro_rules! site_summary_columns {
+    () => {
+        "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
+        s.established, s.updated, s.description, s.draft, s.lastmod"
+    };
+}
+pub(super) use site_summary_columns;
 
-pub(super) fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
+pub(super) const SITE_SUMMARY_COLUMNS: &str = site_summary_columns!();
+
+/// A `SiteSummary` from a row whose columns begin with `SITE_SUMMARY_COLUMNS`.
+pub(super) fn site_summary(r: &Row) -> rusqlite::Result<SiteSummary> {
+    const C: &str = SITE_SUMMARY_COLUMNS;
     Ok(SiteSummary {
-        slug: row.get(0)?,
-        title: row.get(1)?,
-        country: row.get(2)?,
-        country_name: row.get(3)?,
-        locality: row.get(4)?,
-        region: row.get(5)?,
-        kind: row.get(6)?,
-        status: row.get(7)?,
-        established: row.get(8)?,
-        updated: row.get(9)?,
-        description: row.get(10)?,
-        draft: row.get(11)?,
-        lastmod: row.get(12)?,
+        slug: r.get(col!(C, "s.slug"))?,
+        title: r.get(col!(C, "s.title"))?,
+        country: r.get(col!(C, "s.country"))?,
+        country_name: r.get(col!(C, "c.name"))?,
+        locality: r.get(col!(C, "s.locality"))?,
+        region: r.get(col!(C, "s.region"))?,
+        kind: r.get(col!(C, "s.kind"))?,
+        status: r.get(col!(C, "s.status"))?,
+        established: r.get(col!(C, "s.established"))?,
+        updated: day(r, col!(C, "s.updated"))?,
+        description: r.get(col!(C, "s.description"))?,
+        draft: r.get(col!(C, "s.draft"))?,
+        lastmod: day(r, col!(C, "s.lastmod"))?,
     })
+}
+
+/// A stored day, where there is one.
+fn day(r: &Row, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get::<_, Option<Day>>(column)?.map(|d| d.0))
 }
 
 impl Database {
@@ -340,22 +377,22 @@ impl Database {
         d.commemorations = self
             .conn
             .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
-                 WHERE sc.site = ?1 ORDER BY d.month, d.day",
+                &format!("SELECT {DATE_REF_COLUMNS} FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
+                 WHERE sc.site = ?1 ORDER BY d.month, d.day"),
             )?
             .query_map([slug], date_ref)?
             .collect::<Result<_, _>>()?;
         d.sources = self
             .conn
             .prepare_cached(&format!(
-                "SELECT site, {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
+                "SELECT {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
             ))?
             .query_map([slug], source_row)?
             .collect::<Result<_, _>>()?;
         d.images = self
             .conn
             .prepare_cached(&format!(
-                "SELECT site, {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
+                "SELECT {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
             ))?
             .query_map([slug], image_row)?
             .collect::<Result<_, _>>()?;
@@ -410,27 +447,24 @@ impl Database {
             },
         )?;
         each(
-            "SELECT sc.site, d.slug, d.title, d.month, d.day FROM site_commemorations sc
-             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day",
+            &format!(
+                "SELECT sc.site, {DATE_REF_COLUMNS} FROM site_commemorations sc
+                 JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day"
+            ),
             &mut |s, r| {
-                s.commemorations.push(DateRef {
-                    slug: r.get(1)?,
-                    title: r.get(2)?,
-                    month: r.get(3)?,
-                    day: r.get(4)?,
-                });
+                s.commemorations.push(date_ref_after(r, 1)?);
                 Ok(())
             },
         )?;
         each(
-            &format!("SELECT site, {SOURCE_COLUMNS} FROM sources ORDER BY site, position"),
+            &format!("SELECT {SOURCE_COLUMNS} FROM sources ORDER BY site, position"),
             &mut |s, r| {
                 s.sources.push(source_row(r)?);
                 Ok(())
             },
         )?;
         each(
-            &format!("SELECT site, {IMAGE_COLUMNS} FROM images ORDER BY site, position"),
+            &format!("SELECT {IMAGE_COLUMNS} FROM images ORDER BY site, position"),
             &mut |s, r| {
                 s.images.push(image_row(r)?);
                 Ok(())
@@ -464,10 +498,9 @@ impl Database {
     }
 
     pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
-             FROM countries c ORDER BY c.name",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COUNTRY_COLUMNS} FROM countries c ORDER BY c.name"
+        ))?;
         let mut rows: Vec<CountryRow> =
             stmt.query_map([], country_row)?.collect::<Result<_, _>>()?;
         let index = self.site_index()?;
@@ -480,10 +513,9 @@ impl Database {
     pub fn country(&self, code: &str) -> Result<Option<CountryRow>, DbError> {
         let row = self
             .conn
-            .prepare_cached(
-                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
-                 FROM countries c WHERE c.code = ?1",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {COUNTRY_COLUMNS} FROM countries c WHERE c.code = ?1"
+            ))?
             .query_row([code], country_row)
             .optional()?;
         let Some(mut c) = row else { return Ok(None) };
@@ -510,23 +542,25 @@ impl Database {
 
     /// Sites by their rowids, in the order given: one query for the page.
     pub(super) fn sites_by_rowid(&self, rowids: &[i64]) -> Result<Vec<SiteSummary>, DbError> {
+        const C: &str = concat!(site_summary_columns!(), ", s.rowid");
         let rows = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {SITE_SUMMARY_COLUMNS}, s.rowid FROM sites s JOIN countries c ON c.code = s.country
+                "SELECT {C} FROM sites s JOIN countries c ON c.code = s.country
                  WHERE s.rowid IN (SELECT value FROM json_each(?1))"
             ))?
-            .query_map([json_ids(rowids)], |r| Ok((r.get(13)?, site_summary(r)?)))?
+            .query_map([json_ids(rowids)], |r| {
+                Ok((r.get(col!(C, "s.rowid"))?, site_summary(r)?))
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(in_order(rowids, rows))
     }
 
     /// Every date in calendar order.
     pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
-             FROM dates d ORDER BY d.month, d.day, d.title",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DATE_COLUMNS} FROM dates d ORDER BY d.month, d.day, d.title"
+        ))?;
         let rows: Vec<DateRow> = stmt.query_map([], date_row)?.collect::<Result<_, _>>()?;
         let index = self.site_index()?;
         let mut out = Vec::with_capacity(rows.len());
@@ -552,10 +586,9 @@ impl Database {
     pub fn date(&self, slug: &str) -> Result<Option<DateRow>, DbError> {
         let row = self
             .conn
-            .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
-                 FROM dates d WHERE d.slug = ?1",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {DATE_COLUMNS} FROM dates d WHERE d.slug = ?1"
+            ))?
             .query_row([slug], date_row)
             .optional()?;
         let Some(mut d) = row else { return Ok(None) };
@@ -602,24 +635,31 @@ impl Database {
             .optional()?)
     }
 
-    /// Every published page's path with its last modification day, for the sitemap.
-    pub fn sitemap_entries(&self) -> Result<Vec<(String, Option<String>)>, DbError> {
-        let mut out: Vec<(String, Option<String>)> =
-            ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"]
-                .iter()
-                .map(|p| (p.to_string(), None))
-                .collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT '/sites/' || slug || '/', lastmod FROM sites WHERE draft = 0 OR ?1
-             UNION ALL SELECT '/countries/' || code || '/', lastmod FROM countries
-             UNION ALL SELECT '/dates/' || slug || '/', lastmod FROM dates
-             UNION ALL SELECT '/' || slug || '/', lastmod FROM pages WHERE draft = 0 OR ?1",
-        )?;
-        let rows = stmt.query_map(params![self.drafts], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
+    /// Every published entry with its last modification day, for the sitemap: sites, then
+    /// countries, dates and pages.
+    pub fn sitemap_entries(&self) -> Result<Vec<SitemapEntry>, DbError> {
+        const C: &str = "kind, key, lastmod";
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {C} FROM (
+               SELECT 0 AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
+               UNION ALL SELECT 1, code, lastmod FROM countries
+               UNION ALL SELECT 2, slug, lastmod FROM dates
+               UNION ALL SELECT 3, slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
+        ))?;
+        let rows = stmt.query_map(params![self.drafts], |r| {
+            let kind = match r.get::<_, i64>(col!(C, "kind"))? {
+                0 => EntryKind::Site,
+                1 => EntryKind::Country,
+                2 => EntryKind::Date,
+                _ => EntryKind::Page,
+            };
+            Ok(SitemapEntry {
+                kind,
+                key: r.get(col!(C, "key"))?,
+                lastmod: day(r, col!(C, "lastmod"))?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// When the database was built (RFC 3339).
@@ -651,31 +691,35 @@ pub(super) fn in_order<T>(ids: &[i64], rows: Vec<(i64, T)>) -> Vec<T> {
     ids.iter().filter_map(|id| by_id.remove(id)).collect()
 }
 
-const SITE_DETAIL_COLUMNS: &str = "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
-    s.established, s.updated, s.description, s.draft, s.lastmod, s.honours, s.removed, s.latitude, s.longitude,
+const SITE_DETAIL_COLUMNS: &str = concat!(
+    site_summary_columns!(),
+    ", s.honours, s.removed, s.latitude, s.longitude,
     s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
-    s.wikidata, s.osm, b.body_html, s.file, s.summary";
-const SOURCE_COLUMNS: &str = "position, title, publisher, url, date";
-const IMAGE_COLUMNS: &str = "file, alt, caption, credit, license, width, height";
+    s.wikidata, s.osm, b.body_html, s.file, s.summary"
+);
+/// The columns of a `SourceRow` and an `ImageRow`, after the site's slug.
+const SOURCE_COLUMNS: &str = "site, position, title, publisher, url, date";
+const IMAGE_COLUMNS: &str = "site, file, alt, caption, credit, license, width, height";
 
 fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
+    const C: &str = SITE_DETAIL_COLUMNS;
     Ok(SiteDetail {
         summary: site_summary(r)?,
-        honours: r.get(13)?,
-        removed: r.get(14)?,
-        latitude: r.get(15)?,
-        longitude: r.get(16)?,
-        burials_total: r.get(17)?,
-        burials_known: r.get(18)?,
-        burials_unknown: r.get(19)?,
-        burials_military: r.get(20)?,
-        caretaker: r.get(21)?,
-        visiting: r.get(22)?,
-        wikidata: r.get(23)?,
-        osm: r.get(24)?,
-        body_html: r.get(25)?,
-        file: r.get(26)?,
-        summary_text: r.get(27)?,
+        honours: r.get(col!(C, "s.honours"))?,
+        removed: r.get(col!(C, "s.removed"))?,
+        latitude: r.get(col!(C, "s.latitude"))?,
+        longitude: r.get(col!(C, "s.longitude"))?,
+        burials_total: r.get(col!(C, "s.burials_total"))?,
+        burials_known: r.get(col!(C, "s.burials_known"))?,
+        burials_unknown: r.get(col!(C, "s.burials_unknown"))?,
+        burials_military: r.get(col!(C, "s.burials_military"))?,
+        caretaker: r.get(col!(C, "s.caretaker"))?,
+        visiting: r.get(col!(C, "s.visiting"))?,
+        wikidata: r.get(col!(C, "s.wikidata"))?,
+        osm: r.get(col!(C, "s.osm"))?,
+        body_html: r.get(col!(C, "b.body_html"))?,
+        file: r.get(col!(C, "s.file"))?,
+        summary_text: r.get(col!(C, "s.summary"))?,
         names: Vec::new(),
         conflicts: Vec::new(),
         commemorations: Vec::new(),
@@ -684,46 +728,58 @@ fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
     })
 }
 
-/// A source row whose first column is the site's slug.
 fn source_row(r: &Row) -> rusqlite::Result<SourceRow> {
+    const C: &str = SOURCE_COLUMNS;
     Ok(SourceRow {
-        position: r.get(1)?,
-        title: r.get(2)?,
-        publisher: r.get(3)?,
-        url: r.get(4)?,
-        date: r.get(5)?,
+        position: r.get(col!(C, "position"))?,
+        title: r.get(col!(C, "title"))?,
+        publisher: r.get(col!(C, "publisher"))?,
+        url: r.get(col!(C, "url"))?,
+        date: r.get(col!(C, "date"))?,
     })
 }
 
-/// An image row whose first column is the site's slug.
 fn image_row(r: &Row) -> rusqlite::Result<ImageRow> {
+    const C: &str = IMAGE_COLUMNS;
     Ok(ImageRow {
-        file: r.get(1)?,
-        alt: r.get(2)?,
-        caption: r.get(3)?,
-        credit: r.get(4)?,
-        license: r.get(5)?,
-        width: r.get(6)?,
-        height: r.get(7)?,
+        file: r.get(col!(C, "file"))?,
+        alt: r.get(col!(C, "alt"))?,
+        caption: r.get(col!(C, "caption"))?,
+        credit: r.get(col!(C, "credit"))?,
+        license: r.get(col!(C, "license"))?,
+        width: r.get(col!(C, "width"))?,
+        height: r.get(col!(C, "height"))?,
+    })
+}
+
+/// The columns of a `DateRef`, and after them the rest of a `DateRow`.
+const DATE_REF_COLUMNS: &str = "d.slug, d.title, d.month, d.day";
+const DATE_COLUMNS: &str =
+    "d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file";
+
+/// A `DateRef` from a row whose columns begin with `DATE_REF_COLUMNS`, after `skip` others.
+fn date_ref_after(r: &Row, skip: usize) -> rusqlite::Result<DateRef> {
+    const C: &str = DATE_REF_COLUMNS;
+    Ok(DateRef {
+        slug: r.get(skip + col!(C, "d.slug"))?,
+        title: r.get(skip + col!(C, "d.title"))?,
+        month: r.get(skip + col!(C, "d.month"))?,
+        day: r.get(skip + col!(C, "d.day"))?,
     })
 }
 
 fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {
-    Ok(DateRef {
-        slug: r.get(0)?,
-        title: r.get(1)?,
-        month: r.get(2)?,
-        day: r.get(3)?,
-    })
+    date_ref_after(r, 0)
 }
 
 fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
+    const C: &str = DATE_COLUMNS;
     Ok(DateRow {
         date: date_ref(r)?,
-        since: r.get(4)?,
-        body_html: r.get(5)?,
-        body_text: r.get(6)?,
-        file: r.get(7)?,
+        since: r.get(col!(C, "d.since"))?,
+        body_html: r.get(col!(C, "d.body_html"))?,
+        body_text: r.get(col!(C, "d.body_text"))?,
+        file: r.get(col!(C, "d.file"))?,
         // Counted from the site index by the caller.
         site_count: 0,
         names: Vec::new(),
@@ -731,14 +787,17 @@ fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
     })
 }
 
+const COUNTRY_COLUMNS: &str = "c.code, c.name, c.official_name, c.body_html, c.body_text, c.file";
+
 fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
+    const C: &str = COUNTRY_COLUMNS;
     Ok(CountryRow {
-        code: r.get(0)?,
-        name: r.get(1)?,
-        official_name: r.get(2)?,
-        body_html: r.get(3)?,
-        body_text: r.get(4)?,
-        file: r.get(5)?,
+        code: r.get(col!(C, "c.code"))?,
+        name: r.get(col!(C, "c.name"))?,
+        official_name: r.get(col!(C, "c.official_name"))?,
+        body_html: r.get(col!(C, "c.body_html"))?,
+        body_text: r.get(col!(C, "c.body_text"))?,
+        file: r.get(col!(C, "c.file"))?,
         // Counted from the site index by the caller.
         site_count: 0,
         names: Vec::new(),

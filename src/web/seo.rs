@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::views::{Layout, SITE_NAME, Upcoming};
+use super::views::{Layout, SITE_NAME, SiteView, Upcoming};
 use crate::db::read::{DateRow, SiteDetail};
 use crate::urls;
 
@@ -109,10 +109,10 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
                 .collect::<Vec<_>>()
         );
     }
-    let same_as: Vec<String> = site
+    let same_as: Vec<String> = SiteView(site)
         .wikidata_url()
         .into_iter()
-        .chain(site.osm_object_url())
+        .chain(SiteView(site).osm_object_url())
         .collect();
     if !same_as.is_empty() {
         v["sameAs"] = json!(same_as);

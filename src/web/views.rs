@@ -1,12 +1,15 @@
 //! The data each template shows, and the small formatting helpers templates call.
 
+use std::borrow::Borrow;
+use std::ops::Deref;
+
 use askama::Template;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::assets;
 use crate::content::model::{PartialDate, label, month_name, next_occurrence};
 use crate::db::read::{
-    CountryRow, Counts, DateRef, DateRow, PageRow, SiteDetail, SiteSummary, SourceRow,
+    CountryRow, Counts, DateRef, DateRow, EntryKind, PageRow, SiteDetail, SiteSummary, SitemapEntry,
 };
 use crate::urls;
 
@@ -127,7 +130,7 @@ impl Layout {
 
 /// A date on the calendar with the next day it falls on.
 pub struct Upcoming {
-    pub date: DateRef,
+    pub date: DateItem,
     pub next: NaiveDate,
     pub days: i64,
 }
@@ -137,7 +140,7 @@ impl Upcoming {
         let next = next_occurrence(date.month, date.day, today);
         Upcoming {
             days: (next - today).num_days(),
-            date,
+            date: DateItem(date),
             next,
         }
     }
@@ -160,21 +163,54 @@ impl Upcoming {
     }
 }
 
-impl DateRef {
+/// A commemoration date as pages link it.
+pub struct DateItem<D = DateRef>(pub D);
+
+impl<D: Borrow<DateRef>> Deref for DateItem<D> {
+    type Target = DateRef;
+    fn deref(&self) -> &DateRef {
+        self.0.borrow()
+    }
+}
+
+impl<D: Borrow<DateRef>> DateItem<D> {
     pub fn url(&self) -> String {
         urls::date(&self.slug)
     }
 
+    /// "9 May".
     pub fn day_label(&self) -> String {
         format!("{} {}", self.day, month_name(self.month))
     }
+}
 
-    pub fn iso_month_day(&self) -> String {
-        format!("--{:02}-{:02}", self.month, self.day)
+/// A commemoration date with its text, as its page and the calendars show it.
+pub struct DateEntry<D = DateRow>(pub D);
+
+impl<D: Borrow<DateRow>> Deref for DateEntry<D> {
+    type Target = DateRow;
+    fn deref(&self) -> &DateRow {
+        self.0.borrow()
     }
 }
 
-impl SiteSummary {
+impl<D: Borrow<DateRow>> DateEntry<D> {
+    pub fn date(&self) -> DateItem<&DateRef> {
+        DateItem(&self.0.borrow().date)
+    }
+}
+
+/// A site as lists show it: its links and labels.
+pub struct SiteItem<S = SiteSummary>(pub S);
+
+impl<S: Borrow<SiteSummary>> Deref for SiteItem<S> {
+    type Target = SiteSummary;
+    fn deref(&self) -> &SiteSummary {
+        self.0.borrow()
+    }
+}
+
+impl<S: Borrow<SiteSummary>> SiteItem<S> {
     pub fn url(&self) -> String {
         urls::site(&self.slug)
     }
@@ -199,22 +235,38 @@ impl SiteSummary {
         }
     }
 
-    pub fn established_label(&self) -> Option<String> {
-        human_date(self.established.as_deref())
-    }
-
-    pub fn updated_label(&self) -> Option<String> {
-        human_date(self.updated.as_deref())
+    /// The day the site was last checked, shown as a date of the content ("22 November 2026").
+    pub fn updated(&self) -> Option<PartialDate> {
+        self.0.borrow().updated.map(whole_day)
     }
 }
 
-fn human_date(stored: Option<&str>) -> Option<String> {
-    stored.map(|s| PartialDate::parse(s).map_or_else(|| s.to_string(), |d| d.human()))
+/// A day as a date known to the day, for showing it as the content's dates are shown.
+fn whole_day(d: NaiveDate) -> PartialDate {
+    PartialDate {
+        year: d.year(),
+        month: Some(d.month()),
+        day: Some(d.day()),
+    }
 }
 
-impl SiteDetail {
-    pub fn removed_label(&self) -> Option<String> {
-        human_date(self.removed.as_deref())
+/// A site with everything its page shows.
+pub struct SiteView<S = SiteDetail>(pub S);
+
+impl<S: Borrow<SiteDetail>> Deref for SiteView<S> {
+    type Target = SiteDetail;
+    fn deref(&self) -> &SiteDetail {
+        self.0.borrow()
+    }
+}
+
+impl<S: Borrow<SiteDetail>> SiteView<S> {
+    pub fn summary(&self) -> SiteItem<&SiteSummary> {
+        SiteItem(&self.0.borrow().summary)
+    }
+
+    pub fn commemorations(&self) -> impl Iterator<Item = DateItem<&DateRef>> {
+        self.0.borrow().commemorations.iter().map(DateItem)
     }
 
     pub fn has_burials(&self) -> bool {
@@ -256,16 +308,43 @@ impl SiteDetail {
     }
 }
 
-impl SourceRow {
-    pub fn date_label(&self) -> Option<String> {
-        human_date(self.date.as_deref())
+/// A country as pages link it.
+pub struct CountryItem<C = CountryRow>(pub C);
+
+impl<C: Borrow<CountryRow>> Deref for CountryItem<C> {
+    type Target = CountryRow;
+    fn deref(&self) -> &CountryRow {
+        self.0.borrow()
     }
 }
 
-impl CountryRow {
+impl<C: Borrow<CountryRow>> CountryItem<C> {
     pub fn url(&self) -> String {
         urls::country(&self.code)
     }
+}
+
+/// The sitemap's addresses with their last modification day: the lists first, then every
+/// entry's page.
+pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<(String, Option<String>)> {
+    let lists = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
+    let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(lists.len() + entries.len());
+    out.extend(lists.iter().map(|p| (p.to_string(), None)));
+    out.extend(entries.into_iter().map(|e| {
+        let path = match e.kind {
+            EntryKind::Site => urls::site(&e.key),
+            EntryKind::Country => urls::country(&e.key),
+            EntryKind::Date => urls::date(&e.key),
+            EntryKind::Page => urls::page(&e.key),
+        };
+        (path, e.lastmod.map(|d| d.to_string()))
+    }));
+    out
+}
+
+/// Wraps each of `rows` for showing.
+pub fn items<R, V>(rows: Vec<R>, view: impl Fn(R) -> V) -> Vec<V> {
+    rows.into_iter().map(view).collect()
 }
 
 /// Formats a count with thousands separators: 1375 → "1,375".
@@ -284,17 +363,17 @@ pub fn thousands(n: &i64) -> String {
 /// Sites that share a locality, for the country page.
 pub struct LocalityGroup {
     pub locality: String,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
 }
 
 pub fn group_by_locality(sites: Vec<SiteSummary>) -> Vec<LocalityGroup> {
     let mut groups: Vec<LocalityGroup> = Vec::new();
     for s in sites {
         match groups.last_mut() {
-            Some(g) if g.locality == s.locality => g.sites.push(s),
+            Some(g) if g.locality == s.locality => g.sites.push(SiteItem(s)),
             _ => groups.push(LocalityGroup {
                 locality: s.locality.clone(),
-                sites: vec![s],
+                sites: vec![SiteItem(s)],
             }),
         }
     }
@@ -307,15 +386,15 @@ pub struct HomePage {
     pub layout: Layout,
     pub counts: Counts,
     pub upcoming: Vec<Upcoming>,
-    pub countries: Vec<CountryRow>,
-    pub recent: Vec<SiteSummary>,
+    pub countries: Vec<CountryItem>,
+    pub recent: Vec<SiteItem>,
 }
 
 #[derive(Template)]
 #[template(path = "sites.html")]
 pub struct SitesPage {
     pub layout: Layout,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
     pub total: i64,
     pub facets: Vec<FacetView>,
     pub sorts: Vec<SortView>,
@@ -349,7 +428,7 @@ pub struct SortView {
 #[template(path = "site.html")]
 pub struct SitePage {
     pub layout: Layout,
-    pub site: SiteDetail,
+    pub site: SiteView,
     pub correction_url: String,
     pub nearby: Vec<Nearby>,
     /// The locator map, as inline SVG markup built from escaped parts.
@@ -358,7 +437,7 @@ pub struct SitePage {
 
 /// Another site near this one.
 pub struct Nearby {
-    pub site: SiteSummary,
+    pub site: SiteItem,
     pub km: f64,
 }
 
@@ -377,7 +456,7 @@ impl Nearby {
 #[template(path = "countries.html")]
 pub struct CountriesPage {
     pub layout: Layout,
-    pub countries: Vec<CountryRow>,
+    pub countries: Vec<CountryItem>,
 }
 
 #[derive(Template)]
@@ -386,7 +465,7 @@ pub struct CountryPage {
     pub layout: Layout,
     pub country: CountryRow,
     pub groups: Vec<LocalityGroup>,
-    pub dates: Vec<DateRow>,
+    pub dates: Vec<DateEntry>,
     pub correction_url: String,
     pub map: Option<String>,
 }
@@ -419,7 +498,7 @@ impl DatesPage {
 pub struct Month {
     pub number: u32,
     pub name: &'static str,
-    pub dates: Vec<(DateRow, Upcoming)>,
+    pub dates: Vec<(DateEntry, Upcoming)>,
 }
 
 #[derive(Template)]
@@ -427,7 +506,7 @@ pub struct Month {
 pub struct MapPage {
     pub layout: Layout,
     pub svg: String,
-    pub sites: Vec<crate::db::places::SiteWithCoordinates>,
+    pub sites: Vec<SiteItem>,
     pub located: i64,
     /// How many of the located sites are drawn (at most `map::MAX_MARKERS`).
     pub shown: i64,
@@ -439,7 +518,7 @@ pub struct MapPage {
 pub struct OnThisDayPage {
     pub layout: Layout,
     pub day_label: String,
-    pub dates: Vec<(DateRow, Vec<SiteSummary>)>,
+    pub dates: Vec<(DateEntry, Vec<SiteItem>)>,
     pub prev_url: String,
     pub prev_label: String,
     pub next_url: String,
@@ -450,9 +529,9 @@ pub struct OnThisDayPage {
 #[template(path = "date.html")]
 pub struct DatePage {
     pub layout: Layout,
-    pub date: DateRow,
+    pub date: DateEntry,
     pub next: Upcoming,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
     pub correction_url: String,
 }
 

@@ -52,8 +52,8 @@ fn site_json(s: &SiteDetail, base: &str, with_coordinates: bool) -> Map<String, 
     put("status", json!(sm.status));
     put("honours", json!(s.honours));
     put("conflicts", json!(s.conflicts));
-    put("established", json!(sm.established));
-    put("removed", json!(s.removed));
+    put("established", json!(sm.established.map(|d| d.to_string())));
+    put("removed", json!(s.removed.map(|d| d.to_string())));
     if with_coordinates {
         put(
             "coordinates",
@@ -82,13 +82,13 @@ fn site_json(s: &SiteDetail, base: &str, with_coordinates: bool) -> Map<String, 
     put("osm", json!(s.osm));
     put("summary", json!(s.summary_text));
     put("description", json!(sm.description));
-    put("updated", json!(sm.updated));
+    put("updated", json!(sm.updated.map(|d| d.to_string())));
     put(
         "sources",
         json!(s
             .sources
             .iter()
-            .map(|x| json!({"title": x.title, "publisher": x.publisher, "url": x.url, "date": x.date}))
+            .map(|x| json!({"title": x.title, "publisher": x.publisher, "url": x.url, "date": x.date.map(|d| d.to_string())}))
             .collect::<Vec<_>>()),
     );
     put(
@@ -214,11 +214,11 @@ pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
             .sources
             .iter()
             .map(|x| {
-                let extra: Vec<&str> =
-                    [x.publisher.as_deref(), x.date.as_deref(), x.url.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                let date = x.date.map(|d| d.to_string());
+                let extra: Vec<&str> = [x.publisher.as_deref(), date.as_deref(), x.url.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 if extra.is_empty() {
                     x.title.clone()
                 } else {
@@ -243,8 +243,8 @@ pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
             sm.status.clone(),
             opt(&s.honours),
             s.conflicts.join("; "),
-            opt(&sm.established),
-            opt(&s.removed),
+            opt(&sm.established.map(|d| d.to_string())),
+            opt(&s.removed.map(|d| d.to_string())),
             s.latitude.map(|v| v.to_string()).unwrap_or_default(),
             s.longitude.map(|v| v.to_string()).unwrap_or_default(),
             s.commemorations
@@ -262,7 +262,7 @@ pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
             opt(&s.osm),
             opt(&s.summary_text),
             sm.description.clone(),
-            opt(&sm.updated),
+            opt(&sm.updated.map(|d| d.to_string())),
             sources.join(" | "),
             s.images
                 .iter()

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::sitemap::escape_xml;
 use crate::db::read::DateRow;
 use crate::urls;
+use crate::web::views::{DateItem, SiteItem};
 use crate::web::{Ctx, PageError};
 
 const FEED_ENTRIES: u32 = 50;
@@ -22,16 +23,15 @@ pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
     let sites = ctx.db.recently_changed(FEED_ENTRIES)?;
     let built = built_at(&ctx);
-    let stamp = |d: Option<&str>| {
-        d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    let stamp = |d: Option<NaiveDate>| {
+        d.and_then(|d| d.and_hms_opt(0, 0, 0))
             .map(|d| d.and_utc())
             .unwrap_or(built)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
     let feed_updated = sites
         .iter()
-        .filter_map(|s| s.lastmod.as_deref())
+        .filter_map(|s| s.lastmod)
         .max()
         .map(|d| stamp(Some(d)))
         .unwrap_or_else(|| stamp(None));
@@ -64,17 +64,14 @@ pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             escape_xml(&url)
         ));
-        out.push_str(&format!(
-            "<updated>{}</updated>\n",
-            stamp(s.lastmod.as_deref())
-        ));
+        out.push_str(&format!("<updated>{}</updated>\n", stamp(s.lastmod)));
         out.push_str(&format!("<category term=\"{}\"/>\n", escape_xml(&s.kind)));
         out.push_str(&format!(
             "<summary type=\"text\">{}</summary>\n",
             escape_xml(&format!(
                 "{} — {}, {}. {}",
-                s.kind_label(),
-                s.place(),
+                SiteItem(s).kind_label(),
+                SiteItem(s).place(),
                 s.country_name,
                 s.description
             ))
@@ -125,7 +122,7 @@ fn ics(ctx: &Ctx, name: &str, dates: &[DateRow]) -> HttpResponse {
     for d in dates {
         let start = first_day(d);
         let end = start.succ_opt().unwrap_or(start);
-        let mut description = format!("{} every year.", d.date.day_label());
+        let mut description = format!("{} every year.", DateItem(&d.date).day_label());
         if !d.body_text.is_empty() {
             description = format!("{description} {}", d.body_text);
         }

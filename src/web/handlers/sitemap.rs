@@ -37,7 +37,7 @@ fn urlset(base: &str, entries: &[(String, Option<String>)]) -> String {
 }
 
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let entries = ctx.db.sitemap_entries()?;
+    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
     Ok(xml(document(
         &ctx.state.config.base_url,
         &entries,
@@ -90,7 +90,7 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
-    let entries = ctx.db.sitemap_entries()?;
+    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
     part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
         .map(xml)
         .ok_or(PageError::NotFound)

@@ -7,7 +7,9 @@ use super::search::{page_number, urlencode};
 use crate::db::browse::{Facet, SiteQuery, Sort};
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{FacetView, Nearby, OptionView, Pager, SitePage, SitesPage, SortView};
+use crate::web::views::{
+    FacetView, Nearby, OptionView, Pager, SiteItem, SitePage, SiteView, SitesPage, SortView, items,
+};
 use crate::web::{Ctx, PageError};
 
 pub const PER_PAGE: u32 = 50;
@@ -162,7 +164,7 @@ pub async fn list(
     let pager = Pager::new(page, list.total, PER_PAGE, |p| list_url(&filters, sort, p));
     html(&SitesPage {
         layout,
-        sites: list.sites,
+        sites: items(list.sites, SiteItem),
         total: list.total,
         facets,
         sorts,
@@ -203,11 +205,14 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let map = crate::web::map::locator(&site, &located);
     let nearby = neighbours
         .into_iter()
-        .map(|(l, km)| Nearby { site: l.site, km })
+        .map(|(l, km)| Nearby {
+            site: SiteItem(l.site),
+            km,
+        })
         .collect();
     html(&SitePage {
         layout,
-        site,
+        site: SiteView(site),
         correction_url,
         nearby,
         map,
