@@ -6,6 +6,7 @@ pub mod build;
 mod build_file;
 mod columns;
 pub mod facets;
+mod insert;
 pub mod places;
 pub mod read;
 pub mod search;
