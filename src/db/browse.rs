@@ -1,7 +1,7 @@
 //! Browsing the list of sites: filters that combine, each option with its count, sorting and
 //! pages with stable addresses.
 
-use super::DbError;
+use super::error::DbError;
 pub use super::facets::{Facet, FacetOption, SiteQuery, Sort};
 use super::read::{Database, SiteSummary};
 

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
-use super::DbError;
 use super::build_file::{open_for_build, temp_path};
+use super::error::DbError;
 use super::insert::insert_all;
 use super::search::index::{self, IndexRow};
 use crate::content::model::Content;
@@ -77,13 +77,8 @@ fn write_tables(
         .map_err(werr)?;
     conn.execute_batch(include_str!("search_schema.sql"))
         .map_err(werr)?;
-    // A query error here is one of writing this file; other errors keep their own kind.
-    let in_file = |e: DbError| match e {
-        DbError::Query(source) => werr(source),
-        e => e,
-    };
     let tx = conn.transaction().map_err(werr)?;
-    insert_all(&tx, content, index).map_err(in_file)?;
+    insert_all(&tx, content, index).map_err(|e| e.in_file(path))?;
     tx.commit().map_err(werr)?;
     // The home page's figures, counted once here rather than on every request.
     conn.execute_batch(
@@ -95,7 +90,7 @@ fn write_tables(
            UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
     )
     .map_err(werr)?;
-    super::site_index::SiteIndex::store(&conn).map_err(in_file)?;
+    super::site_index::SiteIndex::store(&conn)?;
     // Exact statistics for the query planner, for each table that has an index (the full-text
     // index's tables have none). The others (bodies) offer no choice of plan, and counting
     // their rows would read most of the file: seconds at 100,000 sites. (Sampled statistics

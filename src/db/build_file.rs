@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::DbError;
+use super::error::DbError;
 
 /// A file in the same folder as `path`, named after it with `suffix` added.
 pub fn beside(path: &Path, suffix: &str) -> PathBuf {

@@ -7,8 +7,9 @@ use std::sync::mpsc::SyncSender;
 use rayon::prelude::*;
 use rusqlite::{Statement, Transaction, params};
 
+use super::SCHEMA_VERSION;
+use super::error::{DbError, WriteFailure};
 use super::search::index::{IndexRow, Indexer, SearchDoc};
-use super::{DbError, SCHEMA_VERSION};
 use crate::content::model::{Body, Content, Site};
 use crate::text::truncate_words;
 use crate::urls;
@@ -16,12 +17,13 @@ use crate::urls;
 /// How many sites' bodies are rendered at once, on every core.
 const BODY_BATCH: usize = 256;
 
-/// Writes every entry of `content`, sending its text to `index`.
+/// Writes every entry of `content`, sending its text to `index`. SQLite's errors here are
+/// ones of writing the file; the caller says which.
 pub fn insert_all(
     tx: &Transaction,
     content: &Content,
     index: SyncSender<IndexRow>,
-) -> Result<(), DbError> {
+) -> Result<(), WriteFailure> {
     let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
@@ -48,7 +50,7 @@ fn insert_names(
     stmt: &mut Statement,
     key: &str,
     names: &[(String, String)],
-) -> Result<(), DbError> {
+) -> Result<(), WriteFailure> {
     for (i, (lang, name)) in names.iter().enumerate() {
         stmt.execute(params![key, i as i64, lang, name])?;
     }
@@ -65,7 +67,7 @@ fn insert_countries(
     tx: &Transaction,
     content: &Content,
     search: &mut Indexer,
-) -> Result<(), DbError> {
+) -> Result<(), WriteFailure> {
     let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     let mut names = tx.prepare(
         "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
@@ -94,7 +96,11 @@ fn insert_countries(
     Ok(())
 }
 
-fn insert_dates(tx: &Transaction, content: &Content, search: &mut Indexer) -> Result<(), DbError> {
+fn insert_dates(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
     let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut countries = tx.prepare(
         "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
@@ -131,7 +137,11 @@ fn insert_dates(tx: &Transaction, content: &Content, search: &mut Indexer) -> Re
     Ok(())
 }
 
-fn insert_pages(tx: &Transaction, content: &Content, search: &mut Indexer) -> Result<(), DbError> {
+fn insert_pages(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {
         let description = description(p.summary.as_deref(), &p.body, &p.title);
@@ -161,7 +171,11 @@ fn insert_pages(tx: &Transaction, content: &Content, search: &mut Indexer) -> Re
 
 /// Sites, whose bodies are rendered a batch at a time on every core, the next batch while this
 /// one is written, and never all held at once.
-fn insert_sites(tx: &Transaction, content: &Content, search: &mut Indexer) -> Result<(), DbError> {
+fn insert_sites(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
     let mut writer = SiteWriter::new(tx, content)?;
     let batches: Vec<&[Site]> = content.sites.chunks(BODY_BATCH).collect();
     let (send_bodies, bodies) = std::sync::mpsc::sync_channel(2);
@@ -173,7 +187,7 @@ fn insert_sites(tx: &Transaction, content: &Content, search: &mut Indexer) -> Re
             }
         }
     };
-    std::thread::scope(|scope| -> Result<(), DbError> {
+    std::thread::scope(|scope| -> Result<(), WriteFailure> {
         scope.spawn(render_all);
         for (batch, rendered) in bodies {
             for (s, body) in batch.iter().zip(rendered) {
@@ -201,7 +215,7 @@ struct SiteWriter<'t, 'c> {
 }
 
 impl<'t, 'c> SiteWriter<'t, 'c> {
-    fn new(tx: &'t Transaction, content: &'c Content) -> Result<Self, DbError> {
+    fn new(tx: &'t Transaction, content: &'c Content) -> Result<Self, WriteFailure> {
         Ok(SiteWriter {
             content,
             country_names: content
@@ -234,7 +248,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
     }
 
     /// Writes one site with its rendered body.
-    fn insert(&mut self, s: &Site, body: &Body, search: &mut Indexer) -> Result<(), DbError> {
+    fn insert(&mut self, s: &Site, body: &Body, search: &mut Indexer) -> Result<(), WriteFailure> {
         let rowid = self.insert_row(s, body)?;
         self.body.execute(params![rowid, body.html])?;
         if let Some((lat, lon)) = s.coordinates {
@@ -263,7 +277,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
     }
 
     /// The site's own row; its rowid.
-    fn insert_row(&mut self, s: &Site, body: &Body) -> Result<i64, DbError> {
+    fn insert_row(&mut self, s: &Site, body: &Body) -> Result<i64, WriteFailure> {
         let description = description(
             s.summary.as_deref(),
             body,
@@ -302,7 +316,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
     }
 
     /// The site's names, conflicts, dates, sources, images and old addresses.
-    fn insert_lists(&mut self, s: &Site) -> Result<(), DbError> {
+    fn insert_lists(&mut self, s: &Site) -> Result<(), WriteFailure> {
         insert_names(&mut self.names, &s.slug, &s.names)?;
         for (i, c) in s.conflicts.iter().enumerate() {
             self.conflict.execute(params![s.slug, i as i64, c])?;

@@ -3,8 +3,8 @@
 
 use rusqlite::params;
 
-use super::DbError;
 use super::columns::col;
+use super::error::{DbError, Reading};
 use super::read::{Database, SiteSummary, site_summary, site_summary_columns};
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -54,12 +54,12 @@ impl Database {
              WHERE l.max_lat >= ?1 AND l.min_lat <= ?2 AND l.max_lon >= ?3 AND l.min_lon <= ?4
                AND s.slug != ?5 AND (s.draft = 0 OR ?6)"
         );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(
+        self.rows(
+            &sql,
             params![min_lat, max_lat, min_lon, max_lon, except, self.drafts()],
             site_with_coordinates,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        )
+        .reading("the sites in an area")
     }
 
     /// The `n` sites nearest to a point, with their distance, nearest first. The search box
@@ -117,12 +117,12 @@ impl Database {
 
     /// How many published sites have coordinates.
     pub fn located_count(&self) -> Result<i64, DbError> {
-        Ok(self
-            .conn()
+        self.conn()
             .prepare_cached(
                 "SELECT count(*) FROM sites s WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1)",
-            )?
-            .query_row([self.drafts()], |r| r.get(0))?)
+            )
+            .and_then(|mut st| st.query_row([self.drafts()], |r| r.get(0)))
+            .reading("the number of sites with coordinates")
     }
 
     /// The first `limit` published sites with coordinates by title, optionally of one country.
@@ -144,11 +144,12 @@ impl Database {
              ORDER BY s.title LIMIT ?3"
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts(), country, limit], |r| {
-            site_with_coordinates(r)
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            &sql,
+            params![self.drafts(), country, limit],
+            site_with_coordinates,
+        )
+        .reading("the sites with coordinates")
     }
 }
 

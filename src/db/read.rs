@@ -2,16 +2,17 @@
 //! answers one page's need in as few queries as the page requires.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Params, Row, params};
 
+use super::SCHEMA_VERSION;
 use super::columns::{Day, col};
+use super::error::{DbError, Reading};
 use super::facets::{Facet, Sort};
 use super::site_index::SiteIndex;
-use super::{DbError, SCHEMA_VERSION};
 use crate::content::model::PartialDate;
 
 /// A name in another language, with its BCP 47 tag.
@@ -299,9 +300,9 @@ impl Database {
         }
         let ids = self
             .conn
-            .prepare("SELECT id FROM search_docs WHERE draft = 1")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<HashSet<i64>, _>>()?;
+            .prepare("SELECT id FROM search_docs WHERE draft = 1")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .reading("the drafts' search documents")?;
         Ok(self.draft_docs.get_or_init(|| ids))
     }
 
@@ -310,17 +311,40 @@ impl Database {
         &self.conn
     }
 
+    /// The rows of a query whose statement is kept prepared.
+    pub(super) fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        row: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        self.conn
+            .prepare_cached(sql)?
+            .query_map(params, row)?
+            .collect()
+    }
+
+    /// The one row of a query whose statement is kept prepared, if there is one.
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        row: impl FnOnce(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Option<T>> {
+        self.conn
+            .prepare_cached(sql)?
+            .query_row(params, row)
+            .optional()
+    }
+
     /// The home page's figures: sites from the site index, the rest counted once when the
     /// database was built.
     pub fn counts(&self) -> Result<Counts, DbError> {
         let v = if self.drafts { "all" } else { "public" };
         let get = |key: String| -> Result<i64, DbError> {
-            Ok(self
-                .conn
-                .prepare_cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?
-                .unwrap_or(0))
+            let sql = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1";
+            let n = self.row(sql, [key], |r| r.get(0)).reading("the counts")?;
+            Ok(n.unwrap_or(0))
         };
         Ok(Counts {
             sites: self.site_index()?.total(self.drafts),
@@ -336,9 +360,8 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.draft = 0 OR ?1 ORDER BY c.name, s.locality, s.title"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts], site_summary)
+            .reading("the list of sites")
     }
 
     /// The sites most recently checked (`updated`), newest first.
@@ -347,9 +370,8 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE (s.draft = 0 OR ?1) AND s.updated IS NOT NULL ORDER BY s.updated DESC, s.title LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts, limit], site_summary)
+            .reading("the sites most recently checked")
     }
 
     pub fn site(&self, slug: &str) -> Result<Option<SiteDetail>, DbError> {
@@ -357,46 +379,47 @@ impl Database {
             "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              JOIN site_bodies b ON b.id = s.rowid WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
         );
-        let detail = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![slug, self.drafts], site_detail)
-            .optional()?;
-        let Some(mut d) = detail else { return Ok(None) };
-        d.names = self.names(
-            "SELECT lang, name FROM site_names WHERE site = ?1 ORDER BY position",
-            slug,
-        )?;
-        d.conflicts = self
-            .conn
-            .prepare_cached(
-                "SELECT conflict FROM site_conflicts WHERE site = ?1 ORDER BY position",
-            )?
-            .query_map([slug], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        d.commemorations = self
-            .conn
-            .prepare_cached(
-                &format!("SELECT {DATE_REF_COLUMNS} FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
-                 WHERE sc.site = ?1 ORDER BY d.month, d.day"),
-            )?
-            .query_map([slug], date_ref)?
-            .collect::<Result<_, _>>()?;
-        d.sources = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
-            ))?
-            .query_map([slug], source_row)?
-            .collect::<Result<_, _>>()?;
-        d.images = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
-            ))?
-            .query_map([slug], image_row)?
-            .collect::<Result<_, _>>()?;
+        let Some(mut d) = self
+            .row(&sql, params![slug, self.drafts], site_detail)
+            .reading("a site")?
+        else {
+            return Ok(None);
+        };
+        self.site_lists(slug, &mut d).reading("a site's lists")?;
         Ok(Some(d))
+    }
+
+    /// A site's names, conflicts, commemorations, sources and images.
+    fn site_lists(&self, slug: &str, d: &mut SiteDetail) -> rusqlite::Result<()> {
+        d.names = self.rows(
+            "SELECT lang, name FROM site_names WHERE site = ?1 ORDER BY position",
+            [slug],
+            name,
+        )?;
+        d.conflicts = self.rows(
+            "SELECT conflict FROM site_conflicts WHERE site = ?1 ORDER BY position",
+            [slug],
+            |r| r.get(0),
+        )?;
+        d.commemorations = self.rows(
+            &format!(
+                "SELECT {DATE_REF_COLUMNS} FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
+                 WHERE sc.site = ?1 ORDER BY d.month, d.day"
+            ),
+            [slug],
+            date_ref,
+        )?;
+        d.sources = self.rows(
+            &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"),
+            [slug],
+            source_row,
+        )?;
+        d.images = self.rows(
+            &format!("SELECT {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"),
+            [slug],
+            image_row,
+        )?;
+        Ok(())
     }
 
     /// Every published site with every field, for the open-data exports: one query per table,
@@ -408,69 +431,49 @@ impl Database {
         );
         let mut sites: Vec<SiteDetail> = self
             .conn
-            .prepare(&sql)?
-            .query_map(params![self.drafts], site_detail)?
-            .collect::<Result<_, _>>()?;
-        let index: std::collections::HashMap<String, usize> = sites
+            .prepare(&sql)
+            .and_then(|mut st| st.query_map(params![self.drafts], site_detail)?.collect())
+            .reading("every site")?;
+        self.all_site_lists(&mut sites)
+            .reading("every site's lists")?;
+        Ok(sites)
+    }
+
+    /// The lists of every site in `sites`, one query per list.
+    fn all_site_lists(&self, sites: &mut [SiteDetail]) -> rusqlite::Result<()> {
+        let index: HashMap<String, usize> = sites
             .iter()
             .enumerate()
             .map(|(i, s)| (s.summary.slug.clone(), i))
             .collect();
-        let mut each = |sql: &str,
-                        f: &mut dyn FnMut(&mut SiteDetail, &Row) -> rusqlite::Result<()>|
-         -> Result<(), DbError> {
-            let mut stmt = self.conn.prepare(sql)?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                let slug: String = row.get(0)?;
-                if let Some(&i) = index.get(&slug) {
-                    f(&mut sites[i], row)?;
-                }
-            }
-            Ok(())
+        let fill = |sql: &str| Fill {
+            conn: &self.conn,
+            sql: sql.to_string(),
+            index: &index,
         };
-        each(
-            "SELECT site, lang, name FROM site_names ORDER BY site, position",
-            &mut |s, r| {
-                s.names.push(Name {
-                    lang: r.get(1)?,
-                    name: r.get(2)?,
-                });
-                Ok(())
-            },
+        fill("SELECT site, lang, name FROM site_names ORDER BY site, position").read_into(
+            sites,
+            |r| name_after(r, 1),
+            |s| &mut s.names,
         )?;
-        each(
-            "SELECT site, conflict FROM site_conflicts ORDER BY site, position",
-            &mut |s, r| {
-                s.conflicts.push(r.get(1)?);
-                Ok(())
-            },
+        fill("SELECT site, conflict FROM site_conflicts ORDER BY site, position").read_into(
+            sites,
+            |r| r.get(1),
+            |s| &mut s.conflicts,
         )?;
-        each(
-            &format!(
-                "SELECT sc.site, {DATE_REF_COLUMNS} FROM site_commemorations sc
-                 JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day"
-            ),
-            &mut |s, r| {
-                s.commemorations.push(date_ref_after(r, 1)?);
-                Ok(())
-            },
-        )?;
-        each(
-            &format!("SELECT {SOURCE_COLUMNS} FROM sources ORDER BY site, position"),
-            &mut |s, r| {
-                s.sources.push(source_row(r)?);
-                Ok(())
-            },
-        )?;
-        each(
-            &format!("SELECT {IMAGE_COLUMNS} FROM images ORDER BY site, position"),
-            &mut |s, r| {
-                s.images.push(image_row(r)?);
-                Ok(())
-            },
-        )?;
-        Ok(sites)
+        fill(&format!(
+            "SELECT sc.site, {DATE_REF_COLUMNS} FROM site_commemorations sc
+             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day"
+        ))
+        .read_into(sites, |r| date_ref_after(r, 1), |s| &mut s.commemorations)?;
+        fill(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY site, position"
+        ))
+        .read_into(sites, source_row, |s| &mut s.sources)?;
+        fill(&format!(
+            "SELECT {IMAGE_COLUMNS} FROM images ORDER BY site, position"
+        ))
+        .read_into(sites, image_row, |s| &mut s.images)
     }
 
     /// The sites most recently changed (checked, or edited), newest first, for the feed.
@@ -479,30 +482,13 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.draft = 0 OR ?1 ORDER BY s.lastmod IS NULL, s.lastmod DESC, s.title LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    fn names(&self, sql: &str, key: &str) -> Result<Vec<Name>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([key], |r| {
-                Ok(Name {
-                    lang: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts, limit], site_summary)
+            .reading("the sites most recently changed")
     }
 
     pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COUNTRY_COLUMNS} FROM countries c ORDER BY c.name"
-        ))?;
-        let mut rows: Vec<CountryRow> =
-            stmt.query_map([], country_row)?.collect::<Result<_, _>>()?;
+        let sql = format!("SELECT {COUNTRY_COLUMNS} FROM countries c ORDER BY c.name");
+        let mut rows = self.rows(&sql, [], country_row).reading("the countries")?;
         let index = self.site_index()?;
         for c in &mut rows {
             c.site_count = index.count(Facet::Country, &c.code, self.drafts);
@@ -511,21 +497,20 @@ impl Database {
     }
 
     pub fn country(&self, code: &str) -> Result<Option<CountryRow>, DbError> {
-        let row = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COUNTRY_COLUMNS} FROM countries c WHERE c.code = ?1"
-            ))?
-            .query_row([code], country_row)
-            .optional()?;
-        let Some(mut c) = row else { return Ok(None) };
+        let sql = format!("SELECT {COUNTRY_COLUMNS} FROM countries c WHERE c.code = ?1");
+        let Some(mut c) = self.row(&sql, [code], country_row).reading("a country")? else {
+            return Ok(None);
+        };
         c.site_count = self
             .site_index()?
             .count(Facet::Country, &c.code, self.drafts);
-        c.names = self.names(
-            "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
-            code,
-        )?;
+        c.names = self
+            .rows(
+                "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
+                [code],
+                name,
+            )
+            .reading("a country's names")?;
         Ok(Some(c))
     }
 
@@ -535,70 +520,62 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.country = ?1 AND (s.draft = 0 OR ?2) ORDER BY s.locality, s.title LIMIT ?3"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![code, self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![code, self.drafts, limit], site_summary)
+            .reading("a country's sites")
     }
 
     /// Sites by their rowids, in the order given: one query for the page.
     pub(super) fn sites_by_rowid(&self, rowids: &[i64]) -> Result<Vec<SiteSummary>, DbError> {
         const C: &str = concat!(site_summary_columns!(), ", s.rowid");
+        let sql = format!(
+            "SELECT {C} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.rowid IN (SELECT value FROM json_each(?1))"
+        );
         let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {C} FROM sites s JOIN countries c ON c.code = s.country
-                 WHERE s.rowid IN (SELECT value FROM json_each(?1))"
-            ))?
-            .query_map([json_ids(rowids)], |r| {
+            .rows(&sql, [json_ids(rowids)], |r| {
                 Ok((r.get(col!(C, "s.rowid"))?, site_summary(r)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+            })
+            .reading("a page of sites")?;
         Ok(in_order(rowids, rows))
     }
 
     /// Every date in calendar order.
     pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {DATE_COLUMNS} FROM dates d ORDER BY d.month, d.day, d.title"
-        ))?;
-        let rows: Vec<DateRow> = stmt.query_map([], date_row)?.collect::<Result<_, _>>()?;
+        let sql = format!("SELECT {DATE_COLUMNS} FROM dates d ORDER BY d.month, d.day, d.title");
+        let mut rows = self.rows(&sql, [], date_row).reading("the dates")?;
         let index = self.site_index()?;
-        let mut out = Vec::with_capacity(rows.len());
-        for mut d in rows {
+        for d in &mut rows {
             d.site_count = index.count(Facet::Date, &d.date.slug, self.drafts);
             d.countries = self.date_countries(&d.date.slug)?;
-            out.push(d);
         }
-        Ok(out)
+        Ok(rows)
     }
 
     fn date_countries(&self, slug: &str) -> Result<Vec<(String, String)>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT c.code, c.name FROM date_countries dc JOIN countries c ON c.code = dc.code
-                 WHERE dc.date_slug = ?1 ORDER BY dc.position",
-            )?
-            .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?)
+        self.rows(
+            "SELECT c.code, c.name FROM date_countries dc JOIN countries c ON c.code = dc.code
+             WHERE dc.date_slug = ?1 ORDER BY dc.position",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .reading("a date's countries")
     }
 
     pub fn date(&self, slug: &str) -> Result<Option<DateRow>, DbError> {
-        let row = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {DATE_COLUMNS} FROM dates d WHERE d.slug = ?1"
-            ))?
-            .query_row([slug], date_row)
-            .optional()?;
-        let Some(mut d) = row else { return Ok(None) };
+        let sql = format!("SELECT {DATE_COLUMNS} FROM dates d WHERE d.slug = ?1");
+        let Some(mut d) = self.row(&sql, [slug], date_row).reading("a date")? else {
+            return Ok(None);
+        };
         d.site_count = self
             .site_index()?
             .count(Facet::Date, &d.date.slug, self.drafts);
-        d.names = self.names(
-            "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
-            slug,
-        )?;
+        d.names = self
+            .rows(
+                "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
+                [slug],
+                name,
+            )
+            .reading("a date's names")?;
         d.countries = self.date_countries(slug)?;
         Ok(Some(d))
     }
@@ -617,36 +594,26 @@ impl Database {
     }
 
     pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT slug, title, description, body_html, file, draft FROM pages WHERE slug = ?1 AND (draft = 0 OR ?2)",
-            )?
-            .query_row(params![slug, self.drafts], |r| {
-                Ok(PageRow {
-                    slug: r.get(0)?,
-                    title: r.get(1)?,
-                    description: r.get(2)?,
-                    body_html: r.get(3)?,
-                    file: r.get(4)?,
-                    draft: r.get(5)?,
-                })
-            })
-            .optional()?)
+        self.row(
+            &format!("SELECT {PAGE_COLUMNS} FROM pages WHERE slug = ?1 AND (draft = 0 OR ?2)"),
+            params![slug, self.drafts],
+            page_row,
+        )
+        .reading("a page")
     }
 
     /// Every published entry with its last modification day, for the sitemap: sites, then
     /// countries, dates and pages.
     pub fn sitemap_entries(&self) -> Result<Vec<SitemapEntry>, DbError> {
         const C: &str = "kind, key, lastmod";
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let sql = format!(
             "SELECT {C} FROM (
                SELECT 0 AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
                UNION ALL SELECT 1, code, lastmod FROM countries
                UNION ALL SELECT 2, slug, lastmod FROM dates
                UNION ALL SELECT 3, slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
-        ))?;
-        let rows = stmt.query_map(params![self.drafts], |r| {
+        );
+        self.rows(&sql, params![self.drafts], |r| {
             let kind = match r.get::<_, i64>(col!(C, "kind"))? {
                 0 => EntryKind::Site,
                 1 => EntryKind::Country,
@@ -658,8 +625,8 @@ impl Database {
                 key: r.get(col!(C, "key"))?,
                 lastmod: day(r, col!(C, "lastmod"))?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .reading("the sitemap's entries")
     }
 
     /// When the database was built (RFC 3339).
@@ -669,13 +636,40 @@ impl Database {
 
     /// The current address an old address (alias) leads to, if any.
     pub fn alias(&self, path: &str) -> Result<Option<String>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT a.target FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
-            )?
-            .query_row(params![path, self.drafts], |r| r.get(0))
-            .optional()?)
+        self.row(
+            "SELECT a.target FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
+            params![path, self.drafts],
+            |r| r.get(0),
+        )
+        .reading("an old address")
+    }
+}
+
+/// One list of every site (names, sources…), read in one query whose rows begin with the
+/// site's slug.
+struct Fill<'a> {
+    conn: &'a Connection,
+    sql: String,
+    /// Each site's position in the sites being filled, by slug.
+    index: &'a HashMap<String, usize>,
+}
+
+impl Fill<'_> {
+    fn read_into<T>(
+        self,
+        sites: &mut [SiteDetail],
+        read: impl Fn(&Row) -> rusqlite::Result<T>,
+        list: impl Fn(&mut SiteDetail) -> &mut Vec<T>,
+    ) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(&self.sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let slug: String = row.get(0)?;
+            if let Some(&i) = self.index.get(&slug) {
+                list(&mut sites[i]).push(read(row)?);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -788,6 +782,32 @@ fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
 }
 
 const COUNTRY_COLUMNS: &str = "c.code, c.name, c.official_name, c.body_html, c.body_text, c.file";
+
+const PAGE_COLUMNS: &str = "slug, title, description, body_html, file, draft";
+
+fn page_row(r: &Row) -> rusqlite::Result<PageRow> {
+    const C: &str = PAGE_COLUMNS;
+    Ok(PageRow {
+        slug: r.get(col!(C, "slug"))?,
+        title: r.get(col!(C, "title"))?,
+        description: r.get(col!(C, "description"))?,
+        body_html: r.get(col!(C, "body_html"))?,
+        file: r.get(col!(C, "file"))?,
+        draft: r.get(col!(C, "draft"))?,
+    })
+}
+
+/// A name in another language from a row of `lang, name`, after `skip` other columns.
+fn name_after(r: &Row, skip: usize) -> rusqlite::Result<Name> {
+    Ok(Name {
+        lang: r.get(skip)?,
+        name: r.get(skip + 1)?,
+    })
+}
+
+fn name(r: &Row) -> rusqlite::Result<Name> {
+    name_after(r, 0)
+}
 
 fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
     const C: &str = COUNTRY_COLUMNS;

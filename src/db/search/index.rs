@@ -11,8 +11,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use rusqlite::{Transaction, params};
 
 use super::terms::index_text;
-use crate::db::DbError;
 use crate::db::build_file::{beside, open_for_build};
+use crate::db::error::{DbError, WriteFailure};
 
 /// How many documents may wait for the index thread: enough to keep it busy, few enough that a
 /// build of 100,000 sites never holds much text.
@@ -66,7 +66,7 @@ impl<'t> Indexer<'t> {
         })
     }
 
-    pub fn add(&mut self, d: &SearchDoc) -> Result<(), DbError> {
+    pub fn add(&mut self, d: &SearchDoc) -> Result<(), WriteFailure> {
         self.next_id += 1;
         let id = self.next_id;
         self.doc.execute(params![
@@ -93,7 +93,7 @@ impl<'t> Indexer<'t> {
                 honours: d.honours.to_string(),
                 body: d.body.to_string(),
             })
-            .map_err(|_| DbError::IndexStopped)
+            .map_err(|_| WriteFailure::Other(DbError::IndexStopped))
     }
 }
 
@@ -211,8 +211,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("db");
         build_with_index(&path, |index| {
-            let conn = Connection::open(&path)?;
-            conn.execute_batch(include_str!("../search_schema.sql"))?;
+            let werr = DbError::writing(&path);
+            let conn = Connection::open(&path).map_err(werr)?;
+            conn.execute_batch(include_str!("../search_schema.sql"))
+                .map_err(werr)?;
             for (id, title) in [(1, "Liberation Monument"), (2, "해방탑")] {
                 index
                     .send(IndexRow {

@@ -2,7 +2,7 @@
 //! own), `query` runs a visitor's words against it, `terms` holds how both split text into
 //! words, and `matches` says where the words stand in a result's text.
 
-pub mod index;
+pub(crate) mod index;
 pub mod matches;
 pub mod query;
 pub mod terms;

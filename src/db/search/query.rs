@@ -7,7 +7,8 @@ use rusqlite::params;
 
 use super::matches::{Excerpt, excerpt, find_matches};
 use super::terms::{index_text, is_cjk, query_terms};
-use crate::db::DbError;
+use crate::db::columns::col;
+use crate::db::error::{DbError, Reading};
 use crate::db::read::{Database, in_order, json_ids};
 
 /// The most matches a search counts and ranks; past this, the visitor is asked for more words.
@@ -108,6 +109,27 @@ pub struct Results {
     pub capped: bool,
 }
 
+const HIT_COLUMNS: &str = "kind, key, url, title, names, place, honours, body, draft,
+    site_kind, site_status, country_name, id";
+
+fn hit(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
+    const C: &str = HIT_COLUMNS;
+    Ok(Hit {
+        kind: r.get(col!(C, "kind"))?,
+        key: r.get(col!(C, "key"))?,
+        url: r.get(col!(C, "url"))?,
+        title: r.get(col!(C, "title"))?,
+        names: r.get(col!(C, "names"))?,
+        place: r.get(col!(C, "place"))?,
+        honours: r.get(col!(C, "honours"))?,
+        body: r.get(col!(C, "body"))?,
+        draft: r.get(col!(C, "draft"))?,
+        site_kind: r.get(col!(C, "site_kind"))?,
+        site_status: r.get(col!(C, "site_status"))?,
+        country_name: r.get(col!(C, "country_name"))?,
+    })
+}
+
 impl Database {
     /// Runs a visitor's query: entries with every word, ranked with titles and names above
     /// places, whom a site honours, and body text; failing that, entries with any word.
@@ -146,33 +168,14 @@ impl Database {
                 .take(limit as usize)
                 .copied()
                 .collect();
+            let sql = format!(
+                "SELECT {HIT_COLUMNS} FROM search_docs WHERE id IN (SELECT value FROM json_each(?1))"
+            );
             let rows = self
-                .conn()
-                .prepare_cached(
-                    "SELECT kind, key, url, title, names, place, honours, body, draft,
-                            site_kind, site_status, country_name, id
-                     FROM search_docs WHERE id IN (SELECT value FROM json_each(?1))",
-                )?
-                .query_map([json_ids(&page)], |r| {
-                    Ok((
-                        r.get(12)?,
-                        Hit {
-                            kind: r.get(0)?,
-                            key: r.get(1)?,
-                            url: r.get(2)?,
-                            title: r.get(3)?,
-                            names: r.get(4)?,
-                            place: r.get(5)?,
-                            honours: r.get(6)?,
-                            body: r.get(7)?,
-                            draft: r.get(8)?,
-                            site_kind: r.get(9)?,
-                            site_status: r.get(10)?,
-                            country_name: r.get(11)?,
-                        },
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
+                .rows(&sql, [json_ids(&page)], |r| {
+                    Ok((r.get(col!(HIT_COLUMNS, "id"))?, hit(r)?))
+                })
+                .reading("a page of search results")?;
             let hits = in_order(&page, rows);
             return Ok(Results {
                 hits,
@@ -196,16 +199,18 @@ impl Database {
         let drafts = self.draft_docs()?;
         let shown = |id: &i64| self.drafts() || !drafts.contains(id);
         let ids: Vec<i64> = self
-            .conn()
-            .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 LIMIT ?2")?
-            .query_map(params![expr, MAX_MATCHES], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+            .rows(
+                "SELECT rowid FROM search WHERE search MATCH ?1 LIMIT ?2",
+                params![expr, MAX_MATCHES],
+                |r| r.get(0),
+            )
+            .reading("the entries matching a search")?;
         let by_score = |sql: &str| -> Result<Vec<i64>, DbError> {
             let mut scored: Vec<(i64, f64)> = self
-                .conn()
-                .prepare_cached(sql)?
-                .query_map(params![expr, MAX_MATCHES], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
+                .rows(sql, params![expr, MAX_MATCHES], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .reading("the ranks of the entries matching a search")?;
             scored.retain(|(id, _)| shown(id));
             scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             Ok(scored.into_iter().map(|(id, _)| id).collect())
@@ -233,6 +238,7 @@ impl Database {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::error::WriteFailure;
     use crate::db::search::index::{Indexer, SearchDoc, build_with_index};
 
     #[test]
@@ -257,36 +263,39 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("db");
         build_with_index(&path, |index| {
-            let mut conn = rusqlite::Connection::open(&path)?;
-            conn.execute_batch(include_str!("../schema.sql"))?;
-            conn.execute_batch(include_str!("../search_schema.sql"))?;
-            let tx = conn.transaction()?;
-            tx.execute_batch(&format!(
-                "INSERT INTO meta VALUES ('schema_version', '{}'), ('built_at', 'now')",
-                crate::db::SCHEMA_VERSION
-            ))?;
-            let mut indexer = Indexer::new(&tx, index)?;
-            let n = MAX_MATCHES as usize + 20;
-            for i in 0..n {
-                // Only the last entry has the word in its title, past the first MAX_MATCHES.
-                let title = if i == n - 1 {
-                    "Memorial Hall".to_string()
-                } else {
-                    format!("Site {i}")
-                };
-                let key = format!("s{i}");
-                indexer.add(&SearchDoc {
-                    kind: "site",
-                    key: &key,
-                    url: format!("/sites/{key}/"),
-                    title: &title,
-                    body: "A memorial to the fallen.",
-                    ..SearchDoc::default()
-                })?;
-            }
-            drop(indexer);
-            tx.commit()?;
-            Ok(())
+            let write = || -> Result<(), WriteFailure> {
+                let mut conn = rusqlite::Connection::open(&path)?;
+                conn.execute_batch(include_str!("../schema.sql"))?;
+                conn.execute_batch(include_str!("../search_schema.sql"))?;
+                let tx = conn.transaction()?;
+                tx.execute_batch(&format!(
+                    "INSERT INTO meta VALUES ('schema_version', '{}'), ('built_at', 'now')",
+                    crate::db::SCHEMA_VERSION
+                ))?;
+                let mut indexer = Indexer::new(&tx, index)?;
+                let n = MAX_MATCHES as usize + 20;
+                for i in 0..n {
+                    // Only the last entry has the word in its title, past the first MAX_MATCHES.
+                    let title = if i == n - 1 {
+                        "Memorial Hall".to_string()
+                    } else {
+                        format!("Site {i}")
+                    };
+                    let key = format!("s{i}");
+                    indexer.add(&SearchDoc {
+                        kind: "site",
+                        key: &key,
+                        url: format!("/sites/{key}/"),
+                        title: &title,
+                        body: "A memorial to the fallen.",
+                        ..SearchDoc::default()
+                    })?;
+                }
+                drop(indexer);
+                tx.commit()?;
+                Ok(())
+            };
+            write().map_err(|e| e.in_file(&path))
         })
         .expect("build");
         let db = Database::open(&path, false).expect("open");
