@@ -4,8 +4,8 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::html;
+use crate::content::model::label;
 use crate::db::search::{MAX_QUERY_CHARS, query_terms};
-use crate::model_label;
 use crate::web::highlight;
 use crate::web::views::{Pager, SearchPage, SearchResult};
 use crate::web::{Ctx, PageError};
@@ -63,9 +63,9 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
                 "date" => "Commemoration date",
                 _ => "Page",
             },
-            site_kind: h.site_kind.as_deref().map(model_label),
+            site_kind: h.site_kind.as_deref().map(label),
             site_status: h.site_status.clone(),
-            status_label: h.site_status.as_deref().map(model_label),
+            status_label: h.site_status.as_deref().map(label),
             place: (!h.place.is_empty()).then(|| h.place.clone()),
             draft: h.draft,
         })
