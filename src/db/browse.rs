@@ -15,13 +15,7 @@ pub struct SiteList {
 
 impl Database {
     pub fn browse_sites(&self, q: &SiteQuery) -> Result<SiteList, DbError> {
-        let selection = self.site_index()?.select(
-            &q.filters,
-            self.drafts(),
-            q.sort,
-            u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page),
-            u64::from(q.per_page),
-        );
+        let selection = self.site_index()?.select(q, self.drafts());
         Ok(SiteList {
             sites: self.sites_by_rowid(&selection.rowids)?,
             total: selection.total,

@@ -11,9 +11,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Params, Row, params};
 use super::SCHEMA_VERSION;
 use super::columns::{Day, col};
 use super::error::{DbError, Reading};
-use super::facets::{Facet, Sort};
+use super::facets::{Facet, SiteQuery, Sort};
 use super::site_index::SiteIndex;
-use crate::content::model::PartialDate;
+use crate::content::model::{Image, PartialDate, Source};
 
 /// A name in another language, with its BCP 47 tag.
 #[derive(Debug, Clone)]
@@ -40,26 +40,6 @@ pub struct SiteSummary {
     pub draft: bool,
     /// The entry's `updated` date, else its file's last commit.
     pub lastmod: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone)]
-pub struct SourceRow {
-    pub position: i64,
-    pub title: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub date: Option<PartialDate>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ImageRow {
-    pub file: String,
-    pub alt: String,
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-    pub license: Option<String>,
-    pub width: Option<i64>,
-    pub height: Option<i64>,
 }
 
 /// A commemoration date as linked from elsewhere.
@@ -94,8 +74,9 @@ pub struct SiteDetail {
     pub names: Vec<Name>,
     pub conflicts: Vec<String>,
     pub commemorations: Vec<DateRef>,
-    pub sources: Vec<SourceRow>,
-    pub images: Vec<ImageRow>,
+    /// In the order the entry lists them; a source's number is its place in the list.
+    pub sources: Vec<Source>,
+    pub images: Vec<Image>,
 }
 
 #[derive(Debug, Clone)]
@@ -583,13 +564,13 @@ impl Database {
     /// The first `limit` sites where ceremonies are held on a date, by country, locality and
     /// title.
     pub fn date_sites(&self, slug: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
-        let rowids = self.site_index()?.page(
-            &[(Facet::Date, slug.to_string())],
-            self.drafts,
-            Sort::Country,
-            0,
-            u64::from(limit),
-        );
+        let query = SiteQuery {
+            filters: vec![(Facet::Date, slug.to_string())],
+            sort: Sort::Country,
+            page: 1,
+            per_page: limit,
+        };
+        let rowids = self.site_index()?.page(&query, self.drafts);
         self.sites_by_rowid(&rowids)
     }
 
@@ -691,8 +672,8 @@ const SITE_DETAIL_COLUMNS: &str = concat!(
     s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
     s.wikidata, s.osm, b.body_html, s.file, s.summary"
 );
-/// The columns of a `SourceRow` and an `ImageRow`, after the site's slug.
-const SOURCE_COLUMNS: &str = "site, position, title, publisher, url, date";
+/// The columns of a site's `Source` and `Image`, after the site's slug.
+const SOURCE_COLUMNS: &str = "site, title, publisher, url, date";
 const IMAGE_COLUMNS: &str = "site, file, alt, caption, credit, license, width, height";
 
 fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
@@ -722,10 +703,9 @@ fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
     })
 }
 
-fn source_row(r: &Row) -> rusqlite::Result<SourceRow> {
+fn source_row(r: &Row) -> rusqlite::Result<Source> {
     const C: &str = SOURCE_COLUMNS;
-    Ok(SourceRow {
-        position: r.get(col!(C, "position"))?,
+    Ok(Source {
         title: r.get(col!(C, "title"))?,
         publisher: r.get(col!(C, "publisher"))?,
         url: r.get(col!(C, "url"))?,
@@ -733,9 +713,9 @@ fn source_row(r: &Row) -> rusqlite::Result<SourceRow> {
     })
 }
 
-fn image_row(r: &Row) -> rusqlite::Result<ImageRow> {
+fn image_row(r: &Row) -> rusqlite::Result<Image> {
     const C: &str = IMAGE_COLUMNS;
-    Ok(ImageRow {
+    Ok(Image {
         file: r.get(col!(C, "file"))?,
         alt: r.get(col!(C, "alt"))?,
         caption: r.get(col!(C, "caption"))?,

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, Row};
 
 use super::columns::col;
-use super::facets::{Facet, FacetOption, Sort};
+use super::facets::{Facet, FacetOption, SiteQuery, Sort};
 
 /// Why the site index could not be made, stored or read back.
 #[derive(Debug, thiserror::Error)]
@@ -211,25 +211,24 @@ fn load_countries_and_dates(
     conn: &Connection,
     values: &mut [Values; 5],
 ) -> Result<(), SiteIndexError> {
-    let what = "the countries and dates for the site index";
-    each_row(
-        conn,
-        what,
-        "SELECT code, name FROM countries ORDER BY name, code",
-        |r| {
-            let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
-            values[0].id(&code, &name).map(drop)
-        },
-    )?;
-    each_row(
-        conn,
-        what,
-        "SELECT slug, title FROM dates ORDER BY month, day, title, slug",
-        |r| {
-            let (slug, title): (String, String) = (r.get(0)?, r.get(1)?);
-            values[4].id(&slug, &title).map(drop)
-        },
-    )
+    for (slot, sql) in [
+        (0, "SELECT code, name FROM countries ORDER BY name, code"),
+        (
+            4,
+            "SELECT slug, title FROM dates ORDER BY month, day, title, slug",
+        ),
+    ] {
+        each_row(
+            conn,
+            "the countries and dates for the site index",
+            sql,
+            |r| {
+                let (value, label): (String, String) = (r.get(0)?, r.get(1)?);
+                values[slot].id(&value, &label).map(drop)
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// Every site's entry, and the keys of its sort orders, in the same order.
@@ -600,37 +599,24 @@ impl SiteIndex {
         (total, counts)
     }
 
-    /// The rowids of one page of the sites matching every filter, in `sort` order.
-    pub fn page(
-        &self,
-        filters: &[(Facet, String)],
-        drafts: bool,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Vec<i64> {
-        let wanted = self.wanted(filters);
-        self.orders[sort_slot(sort)]
+    /// The rowids of the page of sites a query asks for, in its order.
+    pub fn page(&self, q: &SiteQuery, drafts: bool) -> Vec<i64> {
+        let wanted = self.wanted(&q.filters);
+        let offset = u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page);
+        self.orders[sort_slot(q.sort)]
             .iter()
             .map(|&i| &self.entries[i as usize])
             .filter(|e| (drafts || !e.draft) && self.failures(e, &wanted) == 0)
             .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .take(usize::try_from(q.per_page).unwrap_or(usize::MAX))
             .map(|e| e.rowid)
             .collect()
     }
 
-    /// The sites matching every filter: how many, one page of them in `sort` order, and for
+    /// The sites matching every filter of a query: how many, the page it asks for, and for
     /// each facet the count of every value among the sites matching the other filters.
-    pub fn select(
-        &self,
-        filters: &[(Facet, String)],
-        drafts: bool,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Selection {
-        let (total, counts) = self.tally(&self.wanted(filters), drafts);
+    pub fn select(&self, q: &SiteQuery, drafts: bool) -> Selection {
+        let (total, counts) = self.tally(&self.wanted(&q.filters), drafts);
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
@@ -650,7 +636,7 @@ impl SiteIndex {
             .collect();
         Selection {
             total,
-            rowids: self.page(filters, drafts, sort, offset, limit),
+            rowids: self.page(q, drafts),
             facets,
         }
     }
@@ -687,6 +673,15 @@ mod tests {
         conn
     }
 
+    fn first_ten(filters: Vec<(Facet, String)>, sort: Sort) -> SiteQuery {
+        SiteQuery {
+            filters,
+            sort,
+            page: 1,
+            per_page: 10,
+        }
+    }
+
     #[test]
     fn counts_pages_and_facets_survive_packing() {
         let made = SiteIndex::load(&sample()).expect("index");
@@ -700,15 +695,12 @@ mod tests {
             assert_eq!(index.count(Facet::Country, "ru", true), 2);
             assert_eq!(index.count(Facet::Date, "victory-day", false), 2);
             assert_eq!((index.total(false), index.total(true)), (2, 3));
-            let s = index.select(&[], true, Sort::Established, 0, 10);
+            let s = index.select(&first_ten(vec![], Sort::Established), true);
             // 1950, 1960, then no date; rowids are the insertion order.
             assert_eq!(s.rowids, [3, 1, 2]);
             let s = index.select(
-                &[(Facet::Kind, "monument".into())],
+                &first_ten(vec![(Facet::Kind, "monument".into())], Sort::Name),
                 false,
-                Sort::Name,
-                0,
-                10,
             );
             assert_eq!((s.total, s.rowids.clone()), (1, vec![2]));
             // A filter's own facet still counts its other values.

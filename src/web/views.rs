@@ -163,17 +163,30 @@ impl Upcoming {
     }
 }
 
-/// A commemoration date as pages link it.
-pub struct DateItem<D = DateRef>(pub D);
+/// A read-model row wrapped for showing, owned by a page or borrowed where code holds the row:
+/// its fields read through, and the wrapper's methods add the links and labels. (The read
+/// model itself says nothing of addresses or wording.)
+macro_rules! view_of {
+    ($(#[$doc:meta])* $view:ident, $row:ty) => {
+        $(#[$doc])*
+        pub struct $view<R = $row>(pub R);
 
-impl<D: Borrow<DateRef>> Deref for DateItem<D> {
-    type Target = DateRef;
-    fn deref(&self) -> &DateRef {
-        self.0.borrow()
-    }
+        impl<R: Borrow<$row>> Deref for $view<R> {
+            type Target = $row;
+            fn deref(&self) -> &$row {
+                self.0.borrow()
+            }
+        }
+    };
 }
 
-impl<D: Borrow<DateRef>> DateItem<D> {
+view_of!(
+    /// A commemoration date as pages link it.
+    DateItem,
+    DateRef
+);
+
+impl<R: Borrow<DateRef>> DateItem<R> {
     pub fn url(&self) -> String {
         urls::date(&self.slug)
     }
@@ -184,33 +197,25 @@ impl<D: Borrow<DateRef>> DateItem<D> {
     }
 }
 
-/// A commemoration date with its text, as its page and the calendars show it.
-pub struct DateEntry<D = DateRow>(pub D);
+view_of!(
+    /// A commemoration date with its text, as its page and the calendars show it.
+    DateEntry,
+    DateRow
+);
 
-impl<D: Borrow<DateRow>> Deref for DateEntry<D> {
-    type Target = DateRow;
-    fn deref(&self) -> &DateRow {
-        self.0.borrow()
-    }
-}
-
-impl<D: Borrow<DateRow>> DateEntry<D> {
+impl<R: Borrow<DateRow>> DateEntry<R> {
     pub fn date(&self) -> DateItem<&DateRef> {
         DateItem(&self.0.borrow().date)
     }
 }
 
-/// A site as lists show it: its links and labels.
-pub struct SiteItem<S = SiteSummary>(pub S);
+view_of!(
+    /// A site as lists show it: its links and labels.
+    SiteItem,
+    SiteSummary
+);
 
-impl<S: Borrow<SiteSummary>> Deref for SiteItem<S> {
-    type Target = SiteSummary;
-    fn deref(&self) -> &SiteSummary {
-        self.0.borrow()
-    }
-}
-
-impl<S: Borrow<SiteSummary>> SiteItem<S> {
+impl<R: Borrow<SiteSummary>> SiteItem<R> {
     pub fn url(&self) -> String {
         urls::site(&self.slug)
     }
@@ -250,17 +255,13 @@ fn whole_day(d: NaiveDate) -> PartialDate {
     }
 }
 
-/// A site with everything its page shows.
-pub struct SiteView<S = SiteDetail>(pub S);
+view_of!(
+    /// A site with everything its page shows.
+    SiteView,
+    SiteDetail
+);
 
-impl<S: Borrow<SiteDetail>> Deref for SiteView<S> {
-    type Target = SiteDetail;
-    fn deref(&self) -> &SiteDetail {
-        self.0.borrow()
-    }
-}
-
-impl<S: Borrow<SiteDetail>> SiteView<S> {
+impl<R: Borrow<SiteDetail>> SiteView<R> {
     pub fn summary(&self) -> SiteItem<&SiteSummary> {
         SiteItem(&self.0.borrow().summary)
     }
@@ -308,17 +309,13 @@ impl<S: Borrow<SiteDetail>> SiteView<S> {
     }
 }
 
-/// A country as pages link it.
-pub struct CountryItem<C = CountryRow>(pub C);
+view_of!(
+    /// A country as pages link it.
+    CountryItem,
+    CountryRow
+);
 
-impl<C: Borrow<CountryRow>> Deref for CountryItem<C> {
-    type Target = CountryRow;
-    fn deref(&self) -> &CountryRow {
-        self.0.borrow()
-    }
-}
-
-impl<C: Borrow<CountryRow>> CountryItem<C> {
+impl<R: Borrow<CountryRow>> CountryItem<R> {
     pub fn url(&self) -> String {
         urls::country(&self.code)
     }
