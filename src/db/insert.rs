@@ -8,11 +8,11 @@ use rayon::prelude::*;
 use rusqlite::{Statement, Transaction, params};
 
 use super::SCHEMA_VERSION;
+use super::entry_kind::EntryKind;
 use super::error::{DbError, WriteFailure};
 use super::search::index::{IndexRow, Indexer, SearchDoc};
 use crate::content::model::{Body, Content, Site};
 use crate::text::truncate_words;
-use crate::urls;
 
 /// How many sites' bodies are rendered at once, on every core.
 const BODY_BATCH: usize = 256;
@@ -84,13 +84,8 @@ fn insert_countries(
         ])?;
         insert_names(&mut names, &c.code, &c.names)?;
         search.add(&SearchDoc {
-            kind: "country",
-            key: &c.code,
-            url: urls::country(&c.code),
-            title: &c.name,
             names: join_names(&c.names, c.official_name.as_deref()),
-            body: &c.body.text,
-            ..SearchDoc::default()
+            ..SearchDoc::new(EntryKind::Country, &c.code, &c.name, &c.body.text)
         })?;
     }
     Ok(())
@@ -125,13 +120,8 @@ fn insert_dates(
         }
         insert_names(&mut names, &d.slug, &d.names)?;
         search.add(&SearchDoc {
-            kind: "date",
-            key: &d.slug,
-            url: urls::date(&d.slug),
-            title: &d.title,
             names: join_names(&d.names, None),
-            body: &d.body.text,
-            ..SearchDoc::default()
+            ..SearchDoc::new(EntryKind::Date, &d.slug, &d.title, &d.body.text)
         })?;
     }
     Ok(())
@@ -157,13 +147,8 @@ fn insert_pages(
             content.lastmod(&p.file, None).map(|d| d.to_string())
         ])?;
         search.add(&SearchDoc {
-            kind: "page",
-            key: &p.slug,
-            url: urls::page(&p.slug),
-            title: &p.title,
-            body: &p.body.text,
             draft: p.draft,
-            ..SearchDoc::default()
+            ..SearchDoc::new(EntryKind::Page, &p.slug, &p.title, &p.body.text)
         })?;
     }
     Ok(())
@@ -243,7 +228,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             source: tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
             image: tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?,
             location: tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?,
-            alias: tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?,
+            alias: tx.prepare("INSERT INTO aliases (path, site) VALUES (?1, ?2)")?,
         })
     }
 
@@ -257,10 +242,6 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
         self.insert_lists(s)?;
         let country_name = self.country_names.get(s.country.value.as_str()).copied();
         search.add(&SearchDoc {
-            kind: "site",
-            key: &s.slug,
-            url: urls::site(&s.slug),
-            title: &s.title,
             names: join_names(&s.names, None),
             place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
                 .into_iter()
@@ -268,11 +249,11 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .collect::<Vec<_>>()
                 .join(", "),
             honours: s.honours.as_deref().unwrap_or(""),
-            body: &body.text,
             draft: s.draft,
             site_kind: Some(s.kind),
             site_status: Some(s.status),
             country_name,
+            ..SearchDoc::new(EntryKind::Site, &s.slug, &s.title, &body.text)
         })
     }
 
@@ -350,8 +331,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             ])?;
         }
         for a in &s.aliases {
-            self.alias
-                .execute(params![a.value, urls::site(&s.slug), s.slug])?;
+            self.alias.execute(params![a.value, s.slug])?;
         }
         Ok(())
     }

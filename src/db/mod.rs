@@ -5,6 +5,7 @@ pub mod browse;
 pub mod build;
 mod build_file;
 mod columns;
+pub mod entry_kind;
 mod error;
 pub mod facets;
 mod insert;
@@ -19,4 +20,4 @@ pub use read::Database;
 pub use site_index::SiteIndexError;
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "5";
+pub const SCHEMA_VERSION: &str = "6";

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Params, Row, params};
 
 use super::SCHEMA_VERSION;
 use super::columns::{Day, col};
+pub use super::entry_kind::EntryKind;
 use super::error::{DbError, Reading};
 use super::facets::{Facet, SiteQuery, Sort};
 use super::site_index::SiteIndex;
@@ -112,15 +113,6 @@ pub struct PageRow {
     pub body_html: String,
     pub file: String,
     pub draft: bool,
-}
-
-/// The kinds of entry that have a page of their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    Site,
-    Country,
-    Date,
-    Page,
 }
 
 /// An entry's page, as the sitemap lists it.
@@ -589,20 +581,14 @@ impl Database {
         const C: &str = "kind, key, lastmod";
         let sql = format!(
             "SELECT {C} FROM (
-               SELECT 0 AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
-               UNION ALL SELECT 1, code, lastmod FROM countries
-               UNION ALL SELECT 2, slug, lastmod FROM dates
-               UNION ALL SELECT 3, slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
+               SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
+               UNION ALL SELECT 'country', code, lastmod FROM countries
+               UNION ALL SELECT 'date', slug, lastmod FROM dates
+               UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
         );
         self.rows(&sql, params![self.drafts], |r| {
-            let kind = match r.get::<_, i64>(col!(C, "kind"))? {
-                0 => EntryKind::Site,
-                1 => EntryKind::Country,
-                2 => EntryKind::Date,
-                _ => EntryKind::Page,
-            };
             Ok(SitemapEntry {
-                kind,
+                kind: r.get(col!(C, "kind"))?,
                 key: r.get(col!(C, "key"))?,
                 lastmod: day(r, col!(C, "lastmod"))?,
             })
@@ -615,10 +601,10 @@ impl Database {
         &self.built_at
     }
 
-    /// The current address an old address (alias) leads to, if any.
-    pub fn alias(&self, path: &str) -> Result<Option<String>, DbError> {
+    /// The slug of the site an old address (alias) leads to, if any.
+    pub fn alias_site(&self, path: &str) -> Result<Option<String>, DbError> {
         self.row(
-            "SELECT a.target FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
+            "SELECT a.site FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
             params![path, self.drafts],
             |r| r.get(0),
         )

@@ -321,21 +321,27 @@ impl<R: Borrow<CountryRow>> CountryItem<R> {
     }
 }
 
+/// The address of an entry's page.
+pub fn entry_url(kind: EntryKind, key: &str) -> String {
+    match kind {
+        EntryKind::Site => urls::site(key),
+        EntryKind::Country => urls::country(key),
+        EntryKind::Date => urls::date(key),
+        EntryKind::Page => urls::page(key),
+    }
+}
+
 /// The sitemap's addresses with their last modification day: the lists first, then every
 /// entry's page.
 pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<(String, Option<String>)> {
     let lists = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
     let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(lists.len() + entries.len());
     out.extend(lists.iter().map(|p| (p.to_string(), None)));
-    out.extend(entries.into_iter().map(|e| {
-        let path = match e.kind {
-            EntryKind::Site => urls::site(&e.key),
-            EntryKind::Country => urls::country(&e.key),
-            EntryKind::Date => urls::date(&e.key),
-            EntryKind::Page => urls::page(&e.key),
-        };
-        (path, e.lastmod.map(|d| d.to_string()))
-    }));
+    out.extend(
+        entries
+            .into_iter()
+            .map(|e| (entry_url(e.kind, &e.key), e.lastmod.map(|d| d.to_string()))),
+    );
     out
 }
 

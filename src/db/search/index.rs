@@ -12,6 +12,7 @@ use rusqlite::{Transaction, params};
 
 use super::terms::index_text;
 use crate::db::build_file::{beside, open_for_build};
+use crate::db::entry_kind::EntryKind;
 use crate::db::error::{DbError, WriteFailure};
 
 /// How many documents may wait for the index thread: enough to keep it busy, few enough that a
@@ -30,11 +31,9 @@ pub struct IndexRow {
 }
 
 /// One document to index.
-#[derive(Default)]
 pub struct SearchDoc<'a> {
-    pub kind: &'a str,
+    pub kind: EntryKind,
     pub key: &'a str,
-    pub url: String,
     pub title: &'a str,
     pub names: String,
     pub place: String,
@@ -44,6 +43,25 @@ pub struct SearchDoc<'a> {
     pub site_kind: Option<&'a str>,
     pub site_status: Option<&'a str>,
     pub country_name: Option<&'a str>,
+}
+
+impl<'a> SearchDoc<'a> {
+    /// An entry's document with its title and body; the other fields are empty.
+    pub fn new(kind: EntryKind, key: &'a str, title: &'a str, body: &'a str) -> Self {
+        SearchDoc {
+            kind,
+            key,
+            title,
+            body,
+            names: String::new(),
+            place: String::new(),
+            honours: "",
+            draft: false,
+            site_kind: None,
+            site_status: None,
+            country_name: None,
+        }
+    }
 }
 
 /// Writes documents into the stored table, and sends their text to the index's own thread,
@@ -58,8 +76,8 @@ impl<'t> Indexer<'t> {
     pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
         Ok(Indexer {
             doc: tx.prepare(
-                "INSERT INTO search_docs (id, kind, key, url, title, names, place, honours, body, draft, site_kind, site_status, country_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?,
             index,
             next_id: 0,
@@ -71,9 +89,8 @@ impl<'t> Indexer<'t> {
         let id = self.next_id;
         self.doc.execute(params![
             id,
-            d.kind,
+            d.kind.as_str(),
             d.key,
-            d.url,
             d.title,
             d.names,
             d.place,

@@ -8,6 +8,7 @@ use rusqlite::params;
 use super::matches::{Excerpt, excerpt, find_matches};
 use super::terms::{index_text, is_cjk, query_terms};
 use crate::db::columns::col;
+use crate::db::entry_kind::EntryKind;
 use crate::db::error::{DbError, Reading};
 use crate::db::read::{Database, in_order, json_ids};
 
@@ -61,12 +62,12 @@ fn can_be_prefix(term: &str) -> bool {
     }
 }
 
-/// One search result, with the stored text it matched on.
+/// One search result, with the stored text it matched on. `kind` (site, country, date or
+/// page) and `key` (its slug or code) say which entry it is.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    pub kind: String,
+    pub kind: EntryKind,
     pub key: String,
-    pub url: String,
     pub title: String,
     pub names: String,
     pub place: String,
@@ -109,7 +110,7 @@ pub struct Results {
     pub capped: bool,
 }
 
-const HIT_COLUMNS: &str = "kind, key, url, title, names, place, honours, body, draft,
+const HIT_COLUMNS: &str = "kind, key, title, names, place, honours, body, draft,
     site_kind, site_status, country_name, id";
 
 fn hit(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
@@ -117,7 +118,6 @@ fn hit(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
     Ok(Hit {
         kind: r.get(col!(C, "kind"))?,
         key: r.get(col!(C, "key"))?,
-        url: r.get(col!(C, "url"))?,
         title: r.get(col!(C, "title"))?,
         names: r.get(col!(C, "names"))?,
         place: r.get(col!(C, "place"))?,
@@ -282,14 +282,12 @@ mod tests {
                         format!("Site {i}")
                     };
                     let key = format!("s{i}");
-                    indexer.add(&SearchDoc {
-                        kind: "site",
-                        key: &key,
-                        url: format!("/sites/{key}/"),
-                        title: &title,
-                        body: "A memorial to the fallen.",
-                        ..SearchDoc::default()
-                    })?;
+                    indexer.add(&SearchDoc::new(
+                        EntryKind::Site,
+                        &key,
+                        &title,
+                        "A memorial to the fallen.",
+                    ))?;
                 }
                 drop(indexer);
                 tx.commit()?;

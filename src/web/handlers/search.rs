@@ -5,9 +5,10 @@ use serde::Deserialize;
 
 use super::html;
 use crate::content::model::label;
+use crate::db::entry_kind::EntryKind;
 use crate::db::search::{MAX_QUERY_CHARS, query_terms};
 use crate::web::highlight;
-use crate::web::views::{Pager, SearchPage, SearchResult};
+use crate::web::views::{Pager, SearchPage, SearchResult, entry_url};
 use crate::web::{Ctx, PageError};
 
 pub const PER_PAGE: u32 = 20;
@@ -54,14 +55,14 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
         .hits
         .iter()
         .map(|h| SearchResult {
-            url: h.url.clone(),
+            url: entry_url(h.kind, &h.key),
             title_html: highlight::marked(&h.title, &h.title_matches(&terms)),
             snippet_html: highlight::excerpt(&h.excerpt(&terms, 180)),
-            kind_label: match h.kind.as_str() {
-                "site" => "Site",
-                "country" => "Country",
-                "date" => "Commemoration date",
-                _ => "Page",
+            kind_label: match h.kind {
+                EntryKind::Site => "Site",
+                EntryKind::Country => "Country",
+                EntryKind::Date => "Commemoration date",
+                EntryKind::Page => "Page",
             },
             site_kind: h.site_kind.as_deref().map(label),
             site_status: h.site_status.clone(),
