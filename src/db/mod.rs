@@ -11,6 +11,7 @@ pub mod facets;
 mod insert;
 pub mod places;
 pub mod read;
+mod rows;
 pub mod search;
 mod site_index;
 

@@ -5,7 +5,8 @@ use rusqlite::params;
 
 use super::columns::col;
 use super::error::{DbError, Reading};
-use super::read::{Database, SiteSummary, site_summary, site_summary_columns};
+use super::read::Database;
+use super::rows::{SiteSummary, site_summary, site_summary_columns};
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
