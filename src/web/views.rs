@@ -241,7 +241,7 @@ impl<R: Borrow<SiteSummary>> SiteItem<R> {
     }
 
     /// The day the site was last checked, shown as a date of the content ("22 November 2026").
-    pub fn updated(&self) -> Option<PartialDate> {
+    pub fn checked_on(&self) -> Option<PartialDate> {
         self.0.borrow().updated.map(whole_day)
     }
 }
