@@ -1,5 +1,6 @@
-//! Escaping text for HTML and XML, where the site writes markup by hand (search snippets, maps,
-//! sitemaps and feeds). Templates escape on their own.
+//! Plain-text helpers: escaping text for HTML and XML, where the site writes markup by hand
+//! (search snippets, maps, sitemaps and feeds; templates escape on their own), and shortening
+//! text for descriptions.
 
 /// Appends `c` to `out`, escaped for element content and quoted attribute values.
 pub fn push_escaped(c: char, out: &mut String) {
@@ -20,6 +21,19 @@ pub fn escape(s: &str) -> String {
         push_escaped(c, &mut out);
     }
     out
+}
+
+/// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 #[cfg(test)]

@@ -36,6 +36,16 @@ pub fn page(slug: &str) -> String {
     format!("/{slug}/")
 }
 
+/// An OpenStreetMap object (`way/123`) on openstreetmap.org.
+pub fn osm_object(object: &str) -> String {
+    format!("https://www.openstreetmap.org/{object}")
+}
+
+/// A Wikidata item (`Q123`) on wikidata.org.
+pub fn wikidata(item: &str) -> String {
+    format!("https://www.wikidata.org/wiki/{item}")
+}
+
 /// Whether a slug is lower-case ASCII letters, digits and single hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

@@ -1,18 +1,15 @@
 //! Content → SQLite. The database is written to a temporary file beside the target and renamed
 //! into place only when complete, so a failed build never damages the database that was there.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-use rusqlite::{Connection, params};
-
-use super::search::{Indexer, SearchDoc};
-use super::search_writer::{self, IndexRow};
-use super::{DbError, SCHEMA_VERSION};
-use crate::content::{self, model::Body, model::Content};
-use crate::urls;
+use super::build_file::{open_for_build, temp_path};
+use super::error::DbError;
+use super::insert::insert_all;
+use super::search::index::{self, IndexRow};
+use crate::content::model::Content;
 
 /// How many entries of each kind a build wrote, and how long it took.
 #[derive(Debug, Clone, Default)]
@@ -64,56 +61,8 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
     })
 }
 
-fn temp_path(target: &Path) -> PathBuf {
-    beside(target, &format!(".tmp-{}", std::process::id()))
-}
-
-/// A file in the same folder as `path`, named after it with `suffix` added.
-pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-/// The text for a page's description: the summary, else the body's first sentences.
-pub fn description(summary: Option<&str>, body: &Body, fallback: &str) -> String {
-    if let Some(s) = summary {
-        return s.to_string();
-    }
-    if body.text.is_empty() {
-        return fallback.to_string();
-    }
-    truncate_words(&body.text, 200)
-}
-
-/// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
-pub fn truncate_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
 fn write(content: &Content, path: &Path) -> Result<(), DbError> {
-    search_writer::build_with_index(path, |index| write_tables(content, path, index))
-}
-
-/// A connection to a database file that this build is writing.
-pub(super) fn open_for_build(path: &Path) -> Result<Connection, DbError> {
-    let werr = DbError::writing(path);
-    let conn = Connection::open(path).map_err(werr)?;
-    // A temporary file that is renamed only when complete needs no journal.
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-        .map_err(werr)?;
-    Ok(conn)
+    index::build_with_index(path, |index| write_tables(content, path, index))
 }
 
 /// Everything but the full-text index, which `index` receives.
@@ -128,13 +77,8 @@ fn write_tables(
         .map_err(werr)?;
     conn.execute_batch(include_str!("search_schema.sql"))
         .map_err(werr)?;
-    // A query error here is one of writing this file; other errors keep their own kind.
-    let in_file = |e: DbError| match e {
-        DbError::Query(source) => werr(source),
-        e => e,
-    };
     let tx = conn.transaction().map_err(werr)?;
-    insert_all(&tx, content, index).map_err(in_file)?;
+    insert_all(&tx, content, index).map_err(|e| e.in_file(path))?;
     tx.commit().map_err(werr)?;
     // The home page's figures, counted once here rather than on every request.
     conn.execute_batch(
@@ -146,7 +90,7 @@ fn write_tables(
            UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
     )
     .map_err(werr)?;
-    super::site_index::SiteIndex::store(&conn).map_err(in_file)?;
+    super::site_index::SiteIndex::store(&conn)?;
     // Exact statistics for the query planner, for each table that has an index (the full-text
     // index's tables have none). The others (bodies) offer no choice of plan, and counting
     // their rows would read most of the file: seconds at 100,000 sites. (Sampled statistics
@@ -162,253 +106,4 @@ fn write_tables(
     }
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
-}
-
-fn insert_all(
-    tx: &rusqlite::Transaction,
-    content: &Content,
-    index: SyncSender<IndexRow>,
-) -> Result<(), DbError> {
-    let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
-    meta.execute(params!["schema_version", SCHEMA_VERSION])?;
-    meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
-
-    let mut search = Indexer::new(tx, index)?;
-
-    let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-    let mut country_name = tx.prepare(
-        "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for c in &content.countries {
-        let body = content::render(&c.body).map_err(DbError::Reread)?;
-        country.execute(params![
-            c.code,
-            c.name,
-            c.official_name,
-            body.html,
-            body.text,
-            c.file.to_string_lossy(),
-            content.lastmod(&c.file, None).map(|d| d.to_string())
-        ])?;
-        for (i, (lang, name)) in c.names.iter().enumerate() {
-            country_name.execute(params![c.code, i as i64, lang, name])?;
-        }
-        search.add(&SearchDoc {
-            kind: "country",
-            key: &c.code,
-            url: urls::country(&c.code),
-            title: &c.name,
-            names: join_names(&c.names, c.official_name.as_deref()),
-            body: &body.text,
-            ..SearchDoc::default()
-        })?;
-    }
-
-    let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-    let mut date_country = tx.prepare(
-        "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut date_name = tx.prepare(
-        "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for d in &content.dates {
-        let body = content::render(&d.body).map_err(DbError::Reread)?;
-        date.execute(params![
-            d.slug,
-            d.title,
-            d.month,
-            d.day,
-            d.since,
-            body.html,
-            body.text,
-            d.file.to_string_lossy(),
-            content.lastmod(&d.file, None).map(|d| d.to_string())
-        ])?;
-        for (i, c) in d.countries.iter().enumerate() {
-            date_country.execute(params![d.slug, i as i64, c.value])?;
-        }
-        for (i, (lang, name)) in d.names.iter().enumerate() {
-            date_name.execute(params![d.slug, i as i64, lang, name])?;
-        }
-        search.add(&SearchDoc {
-            kind: "date",
-            key: &d.slug,
-            url: urls::date(&d.slug),
-            title: &d.title,
-            names: join_names(&d.names, None),
-            body: &body.text,
-            ..SearchDoc::default()
-        })?;
-    }
-
-    let mut site = tx.prepare(
-        "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
-            latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
-            visiting, wikidata, osm, summary, description, updated, draft, file, lastmod)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26)",
-    )?;
-    let mut site_body = tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?;
-    let mut site_name =
-        tx.prepare("INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut conflict = tx.prepare(
-        "INSERT OR IGNORE INTO site_conflicts (site, position, conflict) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut commemoration = tx.prepare(
-        "INSERT OR IGNORE INTO site_commemorations (site, position, date_slug) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut source = tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    let mut image = tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-    let mut location = tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?;
-    let mut alias = tx.prepare("INSERT INTO aliases (path, target, site) VALUES (?1, ?2, ?3)")?;
-    let country_names: std::collections::HashMap<&str, &str> = content
-        .countries
-        .iter()
-        .map(|c| (c.code.as_str(), c.name.as_str()))
-        .collect();
-    // Bodies are rendered a batch at a time on every core, the next batch while this one is
-    // written, and never all held at once.
-    let batches: Vec<&[crate::content::model::Site]> = content.sites.chunks(256).collect();
-    let (tx_bodies, rx_bodies) = std::sync::mpsc::sync_channel(2);
-    let render_all = move || {
-        for batch in batches {
-            let bodies: Vec<_> = batch.par_iter().map(|s| content::render(&s.body)).collect();
-            if tx_bodies.send((batch, bodies)).is_err() {
-                break;
-            }
-        }
-    };
-    std::thread::scope(|scope| -> Result<(), DbError> {
-        scope.spawn(render_all);
-        for (batch, bodies) in rx_bodies {
-            for (s, body) in batch.iter().zip(bodies) {
-                let body = body.map_err(DbError::Reread)?;
-                let description = description(
-                    s.summary.as_deref(),
-                    &body,
-                    &format!("{}, {}", s.title, s.locality),
-                );
-                let rowid = site.insert(params![
-                    s.slug,
-                    s.title,
-                    s.country.value,
-                    s.locality,
-                    s.region,
-                    s.kind,
-                    s.status,
-                    s.honours,
-                    s.established.map(|d| d.to_string()),
-                    s.removed.map(|d| d.to_string()),
-                    s.coordinates.map(|c| c.0),
-                    s.coordinates.map(|c| c.1),
-                    s.burials.total,
-                    s.burials.known,
-                    s.burials.unknown,
-                    s.burials.military,
-                    s.caretaker,
-                    s.visiting,
-                    s.wikidata,
-                    s.osm,
-                    s.summary,
-                    description,
-                    s.updated.map(|d| d.to_string()),
-                    s.draft,
-                    s.file.to_string_lossy(),
-                    content.lastmod(&s.file, s.updated).map(|d| d.to_string()),
-                ])?;
-                site_body.execute(params![rowid, body.html])?;
-                if let Some((lat, lon)) = s.coordinates {
-                    location.execute(params![rowid, lat, lon])?;
-                }
-                for (i, (lang, name)) in s.names.iter().enumerate() {
-                    site_name.execute(params![s.slug, i as i64, lang, name])?;
-                }
-                for (i, c) in s.conflicts.iter().enumerate() {
-                    conflict.execute(params![s.slug, i as i64, c])?;
-                }
-                for (i, d) in s.commemorations.iter().enumerate() {
-                    commemoration.execute(params![s.slug, i as i64, d.value])?;
-                }
-                for (i, src) in s.sources.iter().enumerate() {
-                    source.execute(params![
-                        s.slug,
-                        i as i64 + 1,
-                        src.title,
-                        src.publisher,
-                        src.url,
-                        src.date.map(|d| d.to_string())
-                    ])?;
-                }
-                for (i, im) in s.images.iter().enumerate() {
-                    image.execute(params![
-                        s.slug,
-                        i as i64 + 1,
-                        im.file,
-                        im.alt,
-                        im.caption,
-                        im.credit,
-                        im.license,
-                        im.width,
-                        im.height
-                    ])?;
-                }
-                for a in &s.aliases {
-                    alias.execute(params![a.value, urls::site(&s.slug), s.slug])?;
-                }
-                let country_name = country_names.get(s.country.value.as_str()).copied();
-                search.add(&SearchDoc {
-                    kind: "site",
-                    key: &s.slug,
-                    url: urls::site(&s.slug),
-                    title: &s.title,
-                    names: join_names(&s.names, None),
-                    place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    honours: s.honours.as_deref().unwrap_or(""),
-                    body: &body.text,
-                    draft: s.draft,
-                    site_kind: Some(s.kind),
-                    site_status: Some(s.status),
-                    country_name,
-                })?;
-            }
-        }
-        Ok(())
-    })?;
-
-    let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-    for p in &content.pages {
-        let body = content::render(&p.body).map_err(DbError::Reread)?;
-        let description = description(p.summary.as_deref(), &body, &p.title);
-        page.execute(params![
-            p.slug,
-            p.title,
-            p.summary,
-            description,
-            p.draft,
-            body.html,
-            body.text,
-            p.file.to_string_lossy(),
-            content.lastmod(&p.file, None).map(|d| d.to_string())
-        ])?;
-        search.add(&SearchDoc {
-            kind: "page",
-            key: &p.slug,
-            url: urls::page(&p.slug),
-            title: &p.title,
-            body: &body.text,
-            draft: p.draft,
-            ..SearchDoc::default()
-        })?;
-    }
-    Ok(())
-}
-
-fn join_names(names: &[(String, String)], extra: Option<&str>) -> String {
-    let mut out: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
-    out.extend(extra);
-    out.join(" ")
 }

@@ -3,8 +3,10 @@
 
 use rusqlite::params;
 
-use super::DbError;
-use super::read::{Database, SITE_SUMMARY_COLUMNS, SiteSummary, site_summary};
+use super::columns::col;
+use super::error::{DbError, Reading};
+use super::read::Database;
+use super::rows::{SiteSummary, site_summary, site_summary_columns};
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -19,10 +21,21 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// A site with its coordinates.
 #[derive(Debug, Clone)]
-pub struct Located {
+pub struct SiteWithCoordinates {
     pub site: SiteSummary,
     pub lat: f64,
     pub lon: f64,
+}
+
+/// The columns of a `SiteWithCoordinates`, from `sites s JOIN countries c`.
+const COLUMNS: &str = concat!(site_summary_columns!(), ", s.latitude, s.longitude");
+
+fn site_with_coordinates(r: &rusqlite::Row) -> rusqlite::Result<SiteWithCoordinates> {
+    Ok(SiteWithCoordinates {
+        site: site_summary(r)?,
+        lat: r.get(col!(COLUMNS, "s.latitude"))?,
+        lon: r.get(col!(COLUMNS, "s.longitude"))?,
+    })
 }
 
 impl Database {
@@ -35,25 +48,19 @@ impl Database {
         min_lon: f64,
         max_lon: f64,
         except: &str,
-    ) -> Result<Vec<Located>, DbError> {
+    ) -> Result<Vec<SiteWithCoordinates>, DbError> {
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM site_locations l
+            "SELECT {COLUMNS} FROM site_locations l
              JOIN sites s ON s.rowid = l.id JOIN countries c ON c.code = s.country
              WHERE l.max_lat >= ?1 AND l.min_lat <= ?2 AND l.max_lon >= ?3 AND l.min_lon <= ?4
                AND s.slug != ?5 AND (s.draft = 0 OR ?6)"
         );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(
+        self.rows(
+            &sql,
             params![min_lat, max_lat, min_lon, max_lon, except, self.drafts()],
-            |r| {
-                Ok(Located {
-                    site: site_summary(r)?,
-                    lat: r.get(13)?,
-                    lon: r.get(14)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            site_with_coordinates,
+        )
+        .reading("the sites in an area")
     }
 
     /// The `n` sites nearest to a point, with their distance, nearest first. The search box
@@ -65,7 +72,7 @@ impl Database {
         lat: f64,
         lon: f64,
         n: usize,
-    ) -> Result<Vec<(Located, f64)>, DbError> {
+    ) -> Result<Vec<(SiteWithCoordinates, f64)>, DbError> {
         let mut radius_km = 25.0;
         loop {
             let dlat = radius_km / 111.0;
@@ -88,7 +95,7 @@ impl Database {
             } else {
                 ((lat - dlat).max(-90.0), (lat + dlat).min(90.0))
             };
-            let mut found: Vec<(Located, f64)> = self
+            let mut found: Vec<(SiteWithCoordinates, f64)> = self
                 .sites_in_box(min_lat, max_lat, min_lon, max_lon, slug)?
                 .into_iter()
                 .map(|l| {
@@ -111,12 +118,12 @@ impl Database {
 
     /// How many published sites have coordinates.
     pub fn located_count(&self) -> Result<i64, DbError> {
-        Ok(self
-            .conn()
+        self.conn()
             .prepare_cached(
                 "SELECT count(*) FROM sites s WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1)",
-            )?
-            .query_row([self.drafts()], |r| r.get(0))?)
+            )
+            .and_then(|mut st| st.query_row([self.drafts()], |r| r.get(0)))
+            .reading("the number of sites with coordinates")
     }
 
     /// The first `limit` published sites with coordinates by title, optionally of one country.
@@ -125,28 +132,25 @@ impl Database {
         &self,
         country: Option<&str>,
         limit: usize,
-    ) -> Result<Vec<Located>, DbError> {
+    ) -> Result<Vec<SiteWithCoordinates>, DbError> {
         let filter = if country.is_some() {
             "s.country = ?2"
         } else {
             "?2 IS NULL"
         };
         let sql = format!(
-            "SELECT {SITE_SUMMARY_COLUMNS}, s.latitude, s.longitude FROM sites s
+            "SELECT {COLUMNS} FROM sites s
              JOIN countries c ON c.code = s.country
              WHERE s.latitude IS NOT NULL AND (s.draft = 0 OR ?1) AND {filter}
              ORDER BY s.title LIMIT ?3"
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts(), country, limit], |r| {
-            Ok(Located {
-                site: site_summary(r)?,
-                lat: r.get(13)?,
-                lon: r.get(14)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            &sql,
+            params![self.drafts(), country, limit],
+            site_with_coordinates,
+        )
+        .reading("the sites with coordinates")
     }
 }
 

@@ -2,139 +2,26 @@
 //! answers one page's need in as few queries as the page requires.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Params, Row, params};
 
-use super::browse::Facet;
+use super::SCHEMA_VERSION;
+use super::columns::col;
+pub use super::entry_kind::EntryKind;
+use super::error::{DbError, Reading};
+use super::facets::{Facet, SiteQuery, Sort};
+use super::rows::{
+    COUNTRY_COLUMNS, DATE_COLUMNS, DATE_REF_COLUMNS, IMAGE_COLUMNS, PAGE_COLUMNS,
+    SITE_DETAIL_COLUMNS, SITE_SUMMARY_COLUMNS, SOURCE_COLUMNS, country_row, date_ref,
+    date_ref_after, date_row, day, image_row, name, name_after, page_row, site_detail,
+    site_summary, site_summary_columns, source_row,
+};
+pub use super::rows::{
+    CountryRow, Counts, DateRef, DateRow, Name, PageRow, SiteDetail, SiteSummary, SitemapEntry,
+};
 use super::site_index::SiteIndex;
-use super::{DbError, SCHEMA_VERSION};
-
-/// A name in another language, with its BCP 47 tag.
-#[derive(Debug, Clone)]
-pub struct Name {
-    pub lang: String,
-    pub name: String,
-}
-
-/// What a list of sites shows of each.
-#[derive(Debug, Clone)]
-pub struct SiteSummary {
-    pub slug: String,
-    pub title: String,
-    pub country: String,
-    pub country_name: String,
-    pub locality: String,
-    pub region: Option<String>,
-    pub kind: String,
-    pub status: String,
-    pub established: Option<String>,
-    pub updated: Option<String>,
-    pub description: String,
-    pub draft: bool,
-    /// The entry's `updated` date, else its file's last commit.
-    pub lastmod: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct SourceRow {
-    pub position: i64,
-    pub title: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub date: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ImageRow {
-    pub file: String,
-    pub alt: String,
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-    pub license: Option<String>,
-    pub width: Option<i64>,
-    pub height: Option<i64>,
-}
-
-/// A commemoration date as linked from elsewhere.
-#[derive(Debug, Clone)]
-pub struct DateRef {
-    pub slug: String,
-    pub title: String,
-    pub month: u32,
-    pub day: u32,
-}
-
-/// Everything a site page shows.
-#[derive(Debug, Clone)]
-pub struct SiteDetail {
-    pub summary: SiteSummary,
-    pub honours: Option<String>,
-    pub removed: Option<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub burials_total: Option<i64>,
-    pub burials_known: Option<i64>,
-    pub burials_unknown: Option<i64>,
-    pub burials_military: Option<i64>,
-    pub caretaker: Option<String>,
-    pub visiting: Option<String>,
-    pub wikidata: Option<String>,
-    pub osm: Option<String>,
-    pub body_html: String,
-    pub file: String,
-    /// The editor's own `summary`, where given (the description falls back to the body).
-    pub summary_text: Option<String>,
-    pub names: Vec<Name>,
-    pub conflicts: Vec<String>,
-    pub commemorations: Vec<DateRef>,
-    pub sources: Vec<SourceRow>,
-    pub images: Vec<ImageRow>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CountryRow {
-    pub code: String,
-    pub name: String,
-    pub official_name: Option<String>,
-    pub body_html: String,
-    pub body_text: String,
-    pub file: String,
-    pub site_count: i64,
-    pub names: Vec<Name>,
-}
-
-#[derive(Debug, Clone)]
-pub struct DateRow {
-    pub date: DateRef,
-    pub since: Option<i64>,
-    pub body_html: String,
-    pub body_text: String,
-    pub file: String,
-    pub site_count: i64,
-    pub names: Vec<Name>,
-    /// Code and name of each country where the date is observed.
-    pub countries: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct PageRow {
-    pub slug: String,
-    pub title: String,
-    pub description: String,
-    pub body_html: String,
-    pub file: String,
-    pub draft: bool,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Counts {
-    pub sites: i64,
-    pub countries: i64,
-    pub dates: i64,
-    pub sources: i64,
-}
 
 /// A read-only connection to a built database.
 pub struct Database {
@@ -146,28 +33,6 @@ pub struct Database {
     built_at: String,
     /// Whether drafts are shown (preview), or hidden as on the public site.
     drafts: bool,
-}
-
-pub(super) const SITE_SUMMARY_COLUMNS: &str =
-    "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
-    s.established, s.updated, s.description, s.draft, s.lastmod";
-
-pub(super) fn site_summary(row: &Row) -> rusqlite::Result<SiteSummary> {
-    Ok(SiteSummary {
-        slug: row.get(0)?,
-        title: row.get(1)?,
-        country: row.get(2)?,
-        country_name: row.get(3)?,
-        locality: row.get(4)?,
-        region: row.get(5)?,
-        kind: row.get(6)?,
-        status: row.get(7)?,
-        established: row.get(8)?,
-        updated: row.get(9)?,
-        description: row.get(10)?,
-        draft: row.get(11)?,
-        lastmod: row.get(12)?,
-    })
 }
 
 impl Database {
@@ -262,9 +127,9 @@ impl Database {
         }
         let ids = self
             .conn
-            .prepare("SELECT id FROM search_docs WHERE draft = 1")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<HashSet<i64>, _>>()?;
+            .prepare("SELECT id FROM search_docs WHERE draft = 1")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .reading("the drafts' search documents")?;
         Ok(self.draft_docs.get_or_init(|| ids))
     }
 
@@ -273,17 +138,40 @@ impl Database {
         &self.conn
     }
 
+    /// The rows of a query whose statement is kept prepared.
+    pub(super) fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        row: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        self.conn
+            .prepare_cached(sql)?
+            .query_map(params, row)?
+            .collect()
+    }
+
+    /// The one row of a query whose statement is kept prepared, if there is one.
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        row: impl FnOnce(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Option<T>> {
+        self.conn
+            .prepare_cached(sql)?
+            .query_row(params, row)
+            .optional()
+    }
+
     /// The home page's figures: sites from the site index, the rest counted once when the
     /// database was built.
     pub fn counts(&self) -> Result<Counts, DbError> {
         let v = if self.drafts { "all" } else { "public" };
         let get = |key: String| -> Result<i64, DbError> {
-            Ok(self
-                .conn
-                .prepare_cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?
-                .unwrap_or(0))
+            let sql = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1";
+            let n = self.row(sql, [key], |r| r.get(0)).reading("the counts")?;
+            Ok(n.unwrap_or(0))
         };
         Ok(Counts {
             sites: self.site_index()?.total(self.drafts),
@@ -299,9 +187,8 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.draft = 0 OR ?1 ORDER BY c.name, s.locality, s.title"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts], site_summary)
+            .reading("the list of sites")
     }
 
     /// The sites most recently checked (`updated`), newest first.
@@ -310,9 +197,8 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE (s.draft = 0 OR ?1) AND s.updated IS NOT NULL ORDER BY s.updated DESC, s.title LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts, limit], site_summary)
+            .reading("the sites most recently checked")
     }
 
     pub fn site(&self, slug: &str) -> Result<Option<SiteDetail>, DbError> {
@@ -320,46 +206,47 @@ impl Database {
             "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              JOIN site_bodies b ON b.id = s.rowid WHERE s.slug = ?1 AND (s.draft = 0 OR ?2)"
         );
-        let detail = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![slug, self.drafts], site_detail)
-            .optional()?;
-        let Some(mut d) = detail else { return Ok(None) };
-        d.names = self.names(
-            "SELECT lang, name FROM site_names WHERE site = ?1 ORDER BY position",
-            slug,
-        )?;
-        d.conflicts = self
-            .conn
-            .prepare_cached(
-                "SELECT conflict FROM site_conflicts WHERE site = ?1 ORDER BY position",
-            )?
-            .query_map([slug], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        d.commemorations = self
-            .conn
-            .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
-                 WHERE sc.site = ?1 ORDER BY d.month, d.day",
-            )?
-            .query_map([slug], date_ref)?
-            .collect::<Result<_, _>>()?;
-        d.sources = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT site, {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"
-            ))?
-            .query_map([slug], source_row)?
-            .collect::<Result<_, _>>()?;
-        d.images = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT site, {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"
-            ))?
-            .query_map([slug], image_row)?
-            .collect::<Result<_, _>>()?;
+        let Some(mut d) = self
+            .row(&sql, params![slug, self.drafts], site_detail)
+            .reading("a site")?
+        else {
+            return Ok(None);
+        };
+        self.site_lists(slug, &mut d).reading("a site's lists")?;
         Ok(Some(d))
+    }
+
+    /// A site's names, conflicts, commemorations, sources and images.
+    fn site_lists(&self, slug: &str, d: &mut SiteDetail) -> rusqlite::Result<()> {
+        d.names = self.rows(
+            "SELECT lang, name FROM site_names WHERE site = ?1 ORDER BY position",
+            [slug],
+            name,
+        )?;
+        d.conflicts = self.rows(
+            "SELECT conflict FROM site_conflicts WHERE site = ?1 ORDER BY position",
+            [slug],
+            |r| r.get(0),
+        )?;
+        d.commemorations = self.rows(
+            &format!(
+                "SELECT {DATE_REF_COLUMNS} FROM site_commemorations sc JOIN dates d ON d.slug = sc.date_slug
+                 WHERE sc.site = ?1 ORDER BY d.month, d.day"
+            ),
+            [slug],
+            date_ref,
+        )?;
+        d.sources = self.rows(
+            &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE site = ?1 ORDER BY position"),
+            [slug],
+            source_row,
+        )?;
+        d.images = self.rows(
+            &format!("SELECT {IMAGE_COLUMNS} FROM images WHERE site = ?1 ORDER BY position"),
+            [slug],
+            image_row,
+        )?;
+        Ok(())
     }
 
     /// Every published site with every field, for the open-data exports: one query per table,
@@ -371,72 +258,49 @@ impl Database {
         );
         let mut sites: Vec<SiteDetail> = self
             .conn
-            .prepare(&sql)?
-            .query_map(params![self.drafts], site_detail)?
-            .collect::<Result<_, _>>()?;
-        let index: std::collections::HashMap<String, usize> = sites
+            .prepare(&sql)
+            .and_then(|mut st| st.query_map(params![self.drafts], site_detail)?.collect())
+            .reading("every site")?;
+        self.all_site_lists(&mut sites)
+            .reading("every site's lists")?;
+        Ok(sites)
+    }
+
+    /// The lists of every site in `sites`, one query per list.
+    fn all_site_lists(&self, sites: &mut [SiteDetail]) -> rusqlite::Result<()> {
+        let index: HashMap<String, usize> = sites
             .iter()
             .enumerate()
             .map(|(i, s)| (s.summary.slug.clone(), i))
             .collect();
-        let mut each = |sql: &str,
-                        f: &mut dyn FnMut(&mut SiteDetail, &Row) -> rusqlite::Result<()>|
-         -> Result<(), DbError> {
-            let mut stmt = self.conn.prepare(sql)?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                let slug: String = row.get(0)?;
-                if let Some(&i) = index.get(&slug) {
-                    f(&mut sites[i], row)?;
-                }
-            }
-            Ok(())
+        let fill = |sql: &str| Fill {
+            conn: &self.conn,
+            sql: sql.to_string(),
+            index: &index,
         };
-        each(
-            "SELECT site, lang, name FROM site_names ORDER BY site, position",
-            &mut |s, r| {
-                s.names.push(Name {
-                    lang: r.get(1)?,
-                    name: r.get(2)?,
-                });
-                Ok(())
-            },
+        fill("SELECT site, lang, name FROM site_names ORDER BY site, position").read_into(
+            sites,
+            |r| name_after(r, 1),
+            |s| &mut s.names,
         )?;
-        each(
-            "SELECT site, conflict FROM site_conflicts ORDER BY site, position",
-            &mut |s, r| {
-                s.conflicts.push(r.get(1)?);
-                Ok(())
-            },
+        fill("SELECT site, conflict FROM site_conflicts ORDER BY site, position").read_into(
+            sites,
+            |r| r.get(1),
+            |s| &mut s.conflicts,
         )?;
-        each(
-            "SELECT sc.site, d.slug, d.title, d.month, d.day FROM site_commemorations sc
-             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day",
-            &mut |s, r| {
-                s.commemorations.push(DateRef {
-                    slug: r.get(1)?,
-                    title: r.get(2)?,
-                    month: r.get(3)?,
-                    day: r.get(4)?,
-                });
-                Ok(())
-            },
-        )?;
-        each(
-            &format!("SELECT site, {SOURCE_COLUMNS} FROM sources ORDER BY site, position"),
-            &mut |s, r| {
-                s.sources.push(source_row(r)?);
-                Ok(())
-            },
-        )?;
-        each(
-            &format!("SELECT site, {IMAGE_COLUMNS} FROM images ORDER BY site, position"),
-            &mut |s, r| {
-                s.images.push(image_row(r)?);
-                Ok(())
-            },
-        )?;
-        Ok(sites)
+        fill(&format!(
+            "SELECT sc.site, {DATE_REF_COLUMNS} FROM site_commemorations sc
+             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day"
+        ))
+        .read_into(sites, |r| date_ref_after(r, 1), |s| &mut s.commemorations)?;
+        fill(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY site, position"
+        ))
+        .read_into(sites, source_row, |s| &mut s.sources)?;
+        fill(&format!(
+            "SELECT {IMAGE_COLUMNS} FROM images ORDER BY site, position"
+        ))
+        .read_into(sites, image_row, |s| &mut s.images)
     }
 
     /// The sites most recently changed (checked, or edited), newest first, for the feed.
@@ -445,31 +309,13 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.draft = 0 OR ?1 ORDER BY s.lastmod IS NULL, s.lastmod DESC, s.title LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    fn names(&self, sql: &str, key: &str) -> Result<Vec<Name>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([key], |r| {
-                Ok(Name {
-                    lang: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?)
+        self.rows(&sql, params![self.drafts, limit], site_summary)
+            .reading("the sites most recently changed")
     }
 
     pub fn countries(&self) -> Result<Vec<CountryRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
-             FROM countries c ORDER BY c.name",
-        )?;
-        let mut rows: Vec<CountryRow> =
-            stmt.query_map([], country_row)?.collect::<Result<_, _>>()?;
+        let sql = format!("SELECT {COUNTRY_COLUMNS} FROM countries c ORDER BY c.name");
+        let mut rows = self.rows(&sql, [], country_row).reading("the countries")?;
         let index = self.site_index()?;
         for c in &mut rows {
             c.site_count = index.count(Facet::Country, &c.code, self.drafts);
@@ -478,22 +324,20 @@ impl Database {
     }
 
     pub fn country(&self, code: &str) -> Result<Option<CountryRow>, DbError> {
-        let row = self
-            .conn
-            .prepare_cached(
-                "SELECT c.code, c.name, c.official_name, c.body_html, c.body_text, c.file
-                 FROM countries c WHERE c.code = ?1",
-            )?
-            .query_row([code], country_row)
-            .optional()?;
-        let Some(mut c) = row else { return Ok(None) };
+        let sql = format!("SELECT {COUNTRY_COLUMNS} FROM countries c WHERE c.code = ?1");
+        let Some(mut c) = self.row(&sql, [code], country_row).reading("a country")? else {
+            return Ok(None);
+        };
         c.site_count = self
             .site_index()?
             .count(Facet::Country, &c.code, self.drafts);
-        c.names = self.names(
-            "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
-            code,
-        )?;
+        c.names = self
+            .rows(
+                "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
+                [code],
+                name,
+            )
+            .reading("a country's names")?;
         Ok(Some(c))
     }
 
@@ -503,69 +347,62 @@ impl Database {
             "SELECT {SITE_SUMMARY_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
              WHERE s.country = ?1 AND (s.draft = 0 OR ?2) ORDER BY s.locality, s.title LIMIT ?3"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![code, self.drafts, limit], site_summary)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(&sql, params![code, self.drafts, limit], site_summary)
+            .reading("a country's sites")
     }
 
     /// Sites by their rowids, in the order given: one query for the page.
     pub(super) fn sites_by_rowid(&self, rowids: &[i64]) -> Result<Vec<SiteSummary>, DbError> {
+        const C: &str = concat!(site_summary_columns!(), ", s.rowid");
+        let sql = format!(
+            "SELECT {C} FROM sites s JOIN countries c ON c.code = s.country
+             WHERE s.rowid IN (SELECT value FROM json_each(?1))"
+        );
         let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SITE_SUMMARY_COLUMNS}, s.rowid FROM sites s JOIN countries c ON c.code = s.country
-                 WHERE s.rowid IN (SELECT value FROM json_each(?1))"
-            ))?
-            .query_map([json_ids(rowids)], |r| Ok((r.get(13)?, site_summary(r)?)))?
-            .collect::<Result<Vec<_>, _>>()?;
+            .rows(&sql, [json_ids(rowids)], |r| {
+                Ok((r.get(col!(C, "s.rowid"))?, site_summary(r)?))
+            })
+            .reading("a page of sites")?;
         Ok(in_order(rowids, rows))
     }
 
     /// Every date in calendar order.
     pub fn dates(&self) -> Result<Vec<DateRow>, DbError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
-             FROM dates d ORDER BY d.month, d.day, d.title",
-        )?;
-        let rows: Vec<DateRow> = stmt.query_map([], date_row)?.collect::<Result<_, _>>()?;
+        let sql = format!("SELECT {DATE_COLUMNS} FROM dates d ORDER BY d.month, d.day, d.title");
+        let mut rows = self.rows(&sql, [], date_row).reading("the dates")?;
         let index = self.site_index()?;
-        let mut out = Vec::with_capacity(rows.len());
-        for mut d in rows {
+        for d in &mut rows {
             d.site_count = index.count(Facet::Date, &d.date.slug, self.drafts);
             d.countries = self.date_countries(&d.date.slug)?;
-            out.push(d);
         }
-        Ok(out)
+        Ok(rows)
     }
 
     fn date_countries(&self, slug: &str) -> Result<Vec<(String, String)>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT c.code, c.name FROM date_countries dc JOIN countries c ON c.code = dc.code
-                 WHERE dc.date_slug = ?1 ORDER BY dc.position",
-            )?
-            .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?)
+        self.rows(
+            "SELECT c.code, c.name FROM date_countries dc JOIN countries c ON c.code = dc.code
+             WHERE dc.date_slug = ?1 ORDER BY dc.position",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .reading("a date's countries")
     }
 
     pub fn date(&self, slug: &str) -> Result<Option<DateRow>, DbError> {
-        let row = self
-            .conn
-            .prepare_cached(
-                "SELECT d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file
-                 FROM dates d WHERE d.slug = ?1",
-            )?
-            .query_row([slug], date_row)
-            .optional()?;
-        let Some(mut d) = row else { return Ok(None) };
+        let sql = format!("SELECT {DATE_COLUMNS} FROM dates d WHERE d.slug = ?1");
+        let Some(mut d) = self.row(&sql, [slug], date_row).reading("a date")? else {
+            return Ok(None);
+        };
         d.site_count = self
             .site_index()?
             .count(Facet::Date, &d.date.slug, self.drafts);
-        d.names = self.names(
-            "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
-            slug,
-        )?;
+        d.names = self
+            .rows(
+                "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
+                [slug],
+                name,
+            )
+            .reading("a date's names")?;
         d.countries = self.date_countries(slug)?;
         Ok(Some(d))
     }
@@ -573,53 +410,44 @@ impl Database {
     /// The first `limit` sites where ceremonies are held on a date, by country, locality and
     /// title.
     pub fn date_sites(&self, slug: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
-        let rowids = self.site_index()?.page(
-            &[(Facet::Date, slug.to_string())],
-            self.drafts,
-            super::browse::Sort::Country,
-            0,
-            u64::from(limit),
-        );
+        let query = SiteQuery {
+            filters: vec![(Facet::Date, slug.to_string())],
+            sort: Sort::Country,
+            page: 1,
+            per_page: limit,
+        };
+        let rowids = self.site_index()?.page(&query, self.drafts);
         self.sites_by_rowid(&rowids)
     }
 
     pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT slug, title, description, body_html, file, draft FROM pages WHERE slug = ?1 AND (draft = 0 OR ?2)",
-            )?
-            .query_row(params![slug, self.drafts], |r| {
-                Ok(PageRow {
-                    slug: r.get(0)?,
-                    title: r.get(1)?,
-                    description: r.get(2)?,
-                    body_html: r.get(3)?,
-                    file: r.get(4)?,
-                    draft: r.get(5)?,
-                })
-            })
-            .optional()?)
+        self.row(
+            &format!("SELECT {PAGE_COLUMNS} FROM pages WHERE slug = ?1 AND (draft = 0 OR ?2)"),
+            params![slug, self.drafts],
+            page_row,
+        )
+        .reading("a page")
     }
 
-    /// Every published page's path with its last modification day, for the sitemap.
-    pub fn sitemap_entries(&self) -> Result<Vec<(String, Option<String>)>, DbError> {
-        let mut out: Vec<(String, Option<String>)> =
-            ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"]
-                .iter()
-                .map(|p| (p.to_string(), None))
-                .collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT '/sites/' || slug || '/', lastmod FROM sites WHERE draft = 0 OR ?1
-             UNION ALL SELECT '/countries/' || code || '/', lastmod FROM countries
-             UNION ALL SELECT '/dates/' || slug || '/', lastmod FROM dates
-             UNION ALL SELECT '/' || slug || '/', lastmod FROM pages WHERE draft = 0 OR ?1",
-        )?;
-        let rows = stmt.query_map(params![self.drafts], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
+    /// Every published entry with its last modification day, for the sitemap: sites, then
+    /// countries, dates and pages.
+    pub fn sitemap_entries(&self) -> Result<Vec<SitemapEntry>, DbError> {
+        const C: &str = "kind, key, lastmod";
+        let sql = format!(
+            "SELECT {C} FROM (
+               SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
+               UNION ALL SELECT 'country', code, lastmod FROM countries
+               UNION ALL SELECT 'date', slug, lastmod FROM dates
+               UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
+        );
+        self.rows(&sql, params![self.drafts], |r| {
+            Ok(SitemapEntry {
+                kind: r.get(col!(C, "kind"))?,
+                key: r.get(col!(C, "key"))?,
+                lastmod: day(r, col!(C, "lastmod"))?,
+            })
+        })
+        .reading("the sitemap's entries")
     }
 
     /// When the database was built (RFC 3339).
@@ -627,15 +455,42 @@ impl Database {
         &self.built_at
     }
 
-    /// The current address an old address (alias) leads to, if any.
-    pub fn alias(&self, path: &str) -> Result<Option<String>, DbError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT a.target FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
-            )?
-            .query_row(params![path, self.drafts], |r| r.get(0))
-            .optional()?)
+    /// The slug of the site an old address (alias) leads to, if any.
+    pub fn alias_site(&self, path: &str) -> Result<Option<String>, DbError> {
+        self.row(
+            "SELECT a.site FROM aliases a JOIN sites s ON s.slug = a.site WHERE a.path = ?1 AND (s.draft = 0 OR ?2)",
+            params![path, self.drafts],
+            |r| r.get(0),
+        )
+        .reading("an old address")
+    }
+}
+
+/// One list of every site (names, sources…), read in one query whose rows begin with the
+/// site's slug.
+struct Fill<'a> {
+    conn: &'a Connection,
+    sql: String,
+    /// Each site's position in the sites being filled, by slug.
+    index: &'a HashMap<String, usize>,
+}
+
+impl Fill<'_> {
+    fn read_into<T>(
+        self,
+        sites: &mut [SiteDetail],
+        read: impl Fn(&Row) -> rusqlite::Result<T>,
+        list: impl Fn(&mut SiteDetail) -> &mut Vec<T>,
+    ) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(&self.sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let slug: String = row.get(0)?;
+            if let Some(&i) = self.index.get(&slug) {
+                list(&mut sites[i]).push(read(row)?);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -649,98 +504,4 @@ pub(super) fn json_ids(ids: &[i64]) -> String {
 pub(super) fn in_order<T>(ids: &[i64], rows: Vec<(i64, T)>) -> Vec<T> {
     let mut by_id: std::collections::HashMap<i64, T> = rows.into_iter().collect();
     ids.iter().filter_map(|id| by_id.remove(id)).collect()
-}
-
-const SITE_DETAIL_COLUMNS: &str = "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
-    s.established, s.updated, s.description, s.draft, s.lastmod, s.honours, s.removed, s.latitude, s.longitude,
-    s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
-    s.wikidata, s.osm, b.body_html, s.file, s.summary";
-const SOURCE_COLUMNS: &str = "position, title, publisher, url, date";
-const IMAGE_COLUMNS: &str = "file, alt, caption, credit, license, width, height";
-
-fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
-    Ok(SiteDetail {
-        summary: site_summary(r)?,
-        honours: r.get(13)?,
-        removed: r.get(14)?,
-        latitude: r.get(15)?,
-        longitude: r.get(16)?,
-        burials_total: r.get(17)?,
-        burials_known: r.get(18)?,
-        burials_unknown: r.get(19)?,
-        burials_military: r.get(20)?,
-        caretaker: r.get(21)?,
-        visiting: r.get(22)?,
-        wikidata: r.get(23)?,
-        osm: r.get(24)?,
-        body_html: r.get(25)?,
-        file: r.get(26)?,
-        summary_text: r.get(27)?,
-        names: Vec::new(),
-        conflicts: Vec::new(),
-        commemorations: Vec::new(),
-        sources: Vec::new(),
-        images: Vec::new(),
-    })
-}
-
-/// A source row whose first column is the site's slug.
-fn source_row(r: &Row) -> rusqlite::Result<SourceRow> {
-    Ok(SourceRow {
-        position: r.get(1)?,
-        title: r.get(2)?,
-        publisher: r.get(3)?,
-        url: r.get(4)?,
-        date: r.get(5)?,
-    })
-}
-
-/// An image row whose first column is the site's slug.
-fn image_row(r: &Row) -> rusqlite::Result<ImageRow> {
-    Ok(ImageRow {
-        file: r.get(1)?,
-        alt: r.get(2)?,
-        caption: r.get(3)?,
-        credit: r.get(4)?,
-        license: r.get(5)?,
-        width: r.get(6)?,
-        height: r.get(7)?,
-    })
-}
-
-fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {
-    Ok(DateRef {
-        slug: r.get(0)?,
-        title: r.get(1)?,
-        month: r.get(2)?,
-        day: r.get(3)?,
-    })
-}
-
-fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
-    Ok(DateRow {
-        date: date_ref(r)?,
-        since: r.get(4)?,
-        body_html: r.get(5)?,
-        body_text: r.get(6)?,
-        file: r.get(7)?,
-        // Counted from the site index by the caller.
-        site_count: 0,
-        names: Vec::new(),
-        countries: Vec::new(),
-    })
-}
-
-fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
-    Ok(CountryRow {
-        code: r.get(0)?,
-        name: r.get(1)?,
-        official_name: r.get(2)?,
-        body_html: r.get(3)?,
-        body_text: r.get(4)?,
-        file: r.get(5)?,
-        // Counted from the site index by the caller.
-        site_count: 0,
-        names: Vec::new(),
-    })
 }

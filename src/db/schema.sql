@@ -153,9 +153,9 @@ CREATE TABLE site_index (
 );
 
 -- Old addresses of entries; `target` is the current address.
+-- An old address of a site: the site's current address is made from its slug when serving.
 CREATE TABLE aliases (
     path   TEXT PRIMARY KEY,
-    target TEXT NOT NULL,
     site   TEXT NOT NULL REFERENCES sites(slug)
 );
 
@@ -178,7 +178,6 @@ CREATE TABLE search_docs (
     id           INTEGER PRIMARY KEY,
     kind         TEXT NOT NULL,      -- site, country, date or page
     key          TEXT NOT NULL,      -- the entry's slug or code
-    url          TEXT NOT NULL,
     title        TEXT NOT NULL,
     names        TEXT NOT NULL,
     place        TEXT NOT NULL,

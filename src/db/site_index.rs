@@ -10,10 +10,39 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Row};
 
-use super::DbError;
-use super::browse::{Facet, FacetOption, Sort};
+use super::columns::col;
+use super::facets::{Facet, FacetOption, SiteQuery, Sort};
+
+/// Why the site index could not be made, stored or read back.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteIndexError {
+    #[error("cannot read {what}: {source}")]
+    Query {
+        what: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("cannot store the site index in the new database: {0}")]
+    Store(#[source] rusqlite::Error),
+    #[error(
+        "more than {NONE} values of one filter: the site index numbers them in 16 bits; widen its numbers to hold more"
+    )]
+    TooManyValues,
+    #[error("the stored site index is damaged. Delete the database and run `memorial-atlas build`")]
+    Damaged,
+}
+
+/// A value read from a row while loading: its error is one of reading the tables.
+impl From<rusqlite::Error> for SiteIndexError {
+    fn from(source: rusqlite::Error) -> Self {
+        SiteIndexError::Query {
+            what: "the tables the site index is made from",
+            source,
+        }
+    }
+}
 
 /// One site, as the filters see it. Facet values are numbers into `SiteIndex::values`; a
 /// site's conflicts and dates are a range of `SiteIndex::tags`.
@@ -114,18 +143,14 @@ struct Values {
 }
 
 impl Values {
-    fn id(&mut self, value: &str, label: &str) -> Result<u16, DbError> {
+    fn id(&mut self, value: &str, label: &str) -> Result<u16, SiteIndexError> {
         if let Some(&id) = self.lookup.get(value) {
             return Ok(id);
         }
         let id = u16::try_from(self.list.len())
             .ok()
             .filter(|id| *id < NONE)
-            .ok_or_else(|| {
-                DbError::Query(rusqlite::Error::InvalidParameterName(format!(
-                    "more than {NONE} values of one filter"
-                )))
-            })?;
+            .ok_or(SiteIndexError::TooManyValues)?;
         self.list.push((value.to_string(), label.to_string()));
         self.lookup.insert(value.to_string(), id);
         Ok(id)
@@ -153,186 +178,231 @@ impl Values {
     }
 }
 
+/// A site's conflicts and dates, as numbers of their values.
+type SiteTags = (Vec<u16>, Vec<u16>);
+
+/// What the sort orders need of a site, held only while loading.
+struct Keys {
+    slug: String,
+    title: String,
+    country_name: String,
+    locality: String,
+    established: Option<String>,
+}
+
+/// Runs a query and hands each row to `each`.
+fn each_row(
+    conn: &Connection,
+    what: &'static str,
+    sql: &str,
+    mut each: impl FnMut(&Row) -> Result<(), SiteIndexError>,
+) -> Result<(), SiteIndexError> {
+    let failed = |source| SiteIndexError::Query { what, source };
+    let mut stmt = conn.prepare(sql).map_err(failed)?;
+    let mut rows = stmt.query([]).map_err(failed)?;
+    while let Some(row) = rows.next().map_err(failed)? {
+        each(row)?;
+    }
+    Ok(())
+}
+
+/// Numbers the countries and the dates in their own order (by name; by day of the year).
+fn load_countries_and_dates(
+    conn: &Connection,
+    values: &mut [Values; 5],
+) -> Result<(), SiteIndexError> {
+    for (slot, sql) in [
+        (0, "SELECT code, name FROM countries ORDER BY name, code"),
+        (
+            4,
+            "SELECT slug, title FROM dates ORDER BY month, day, title, slug",
+        ),
+    ] {
+        each_row(
+            conn,
+            "the countries and dates for the site index",
+            sql,
+            |r| {
+                let (value, label): (String, String) = (r.get(0)?, r.get(1)?);
+                values[slot].id(&value, &label).map(drop)
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Every site's entry, and the keys of its sort orders, in the same order.
+fn load_sites(
+    conn: &Connection,
+    values: &mut [Values; 5],
+) -> Result<(Vec<Entry>, Vec<Keys>), SiteIndexError> {
+    const C: &str = "s.rowid, s.slug, s.title, s.country, c.name, s.locality, s.kind, s.status,
+        s.established, s.draft";
+    let (mut entries, mut keys) = (Vec::new(), Vec::new());
+    let sql = format!("SELECT {C} FROM sites s JOIN countries c ON c.code = s.country");
+    each_row(conn, "the sites for the site index", &sql, |r| {
+        let country: String = r.get(col!(C, "s.country"))?;
+        let country_name: String = r.get(col!(C, "c.name"))?;
+        let kind: String = r.get(col!(C, "s.kind"))?;
+        let status: String = r.get(col!(C, "s.status"))?;
+        entries.push(Entry {
+            rowid: r.get(col!(C, "s.rowid"))?,
+            draft: r.get(col!(C, "s.draft"))?,
+            country: values[0].id(&country, &country_name)?,
+            kind: values[1].id(&kind, &kind)?,
+            status: values[2].id(&status, &status)?,
+            conflicts: (0, 0),
+            dates: (0, 0),
+        });
+        keys.push(Keys {
+            slug: r.get(col!(C, "s.slug"))?,
+            title: r.get(col!(C, "s.title"))?,
+            country_name,
+            locality: r.get(col!(C, "s.locality"))?,
+            established: r.get(col!(C, "s.established"))?,
+        });
+        Ok(())
+    })?;
+    Ok((entries, keys))
+}
+
+/// Each site's conflicts and dates, by the site's position in `keys`.
+fn load_tags(
+    conn: &Connection,
+    values: &mut [Values; 5],
+    keys: &[Keys],
+) -> Result<Vec<SiteTags>, SiteIndexError> {
+    let by_slug: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.slug.as_str(), i))
+        .collect();
+    let mut per_site: Vec<SiteTags> = vec![Default::default(); keys.len()];
+    let what = "the sites' conflicts and dates for the site index";
+    each_row(
+        conn,
+        what,
+        "SELECT site, conflict FROM site_conflicts",
+        |r| {
+            let (site, conflict): (String, String) = (r.get(0)?, r.get(1)?);
+            if let Some(&i) = by_slug.get(site.as_str()) {
+                per_site[i].0.push(values[3].id(&conflict, &conflict)?);
+            }
+            Ok(())
+        },
+    )?;
+    let sql = "SELECT site, date_slug FROM site_commemorations";
+    each_row(conn, what, sql, |r| {
+        let (site, date): (String, String) = (r.get(0)?, r.get(1)?);
+        if let (Some(&i), Some(&id)) = (by_slug.get(site.as_str()), values[4].lookup.get(&date)) {
+            per_site[i].1.push(id);
+        }
+        Ok(())
+    })?;
+    Ok(per_site)
+}
+
+/// Puts kinds, statuses and conflicts in order of name (as SQLite's ORDER BY would), and lays
+/// out each site's conflicts and dates one site after another; the laid-out tags.
+fn lay_out_tags(
+    values: &mut [Values; 5],
+    entries: &mut [Entry],
+    per_site: Vec<SiteTags>,
+) -> Vec<u16> {
+    let mut renumbered: [Option<Vec<u16>>; 5] = Default::default();
+    for slot in [1, 2, 3] {
+        renumbered[slot] = Some(values[slot].sort_by(|(v, _)| v.clone()));
+    }
+    let map = |slot: usize, id: u16| -> u16 {
+        renumbered[slot]
+            .as_ref()
+            .and_then(|r| r.get(usize::from(id)).copied())
+            .unwrap_or(id)
+    };
+    let mut tags = Vec::new();
+    for (e, (conflicts, dates)) in entries.iter_mut().zip(per_site) {
+        e.kind = map(1, e.kind);
+        e.status = map(2, e.status);
+        let start = tags.len() as u32;
+        tags.extend(conflicts.into_iter().map(|c| map(3, c)));
+        e.conflicts = (start, tags.len() as u32);
+        let start = tags.len() as u32;
+        tags.extend(dates);
+        e.dates = (start, tags.len() as u32);
+    }
+    tags
+}
+
+/// Positions into the entries, by name, by country and place, and by date established.
+fn sort_orders(keys: &[Keys]) -> [Vec<u32>; 3] {
+    let positions = || (0..keys.len() as u32).collect::<Vec<u32>>();
+    let key = |i: &u32| &keys[*i as usize];
+    let by_title =
+        |a: &Keys, b: &Keys| nocase(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug));
+    let mut by_name = positions();
+    by_name.sort_by(|a, b| by_title(key(a), key(b)));
+    let mut by_country = positions();
+    by_country.sort_by(|a, b| {
+        let (a, b) = (key(a), key(b));
+        a.country_name
+            .cmp(&b.country_name)
+            .then_with(|| a.locality.cmp(&b.locality))
+            .then_with(|| by_title(a, b))
+    });
+    let mut by_established = positions();
+    by_established.sort_by(|a, b| {
+        let (a, b) = (key(a), key(b));
+        a.established
+            .is_none()
+            .cmp(&b.established.is_none())
+            .then_with(|| a.established.cmp(&b.established))
+            .then_with(|| by_title(a, b))
+    });
+    [by_name, by_country, by_established]
+}
+
 impl SiteIndex {
     /// The index stored by `build`.
-    pub fn read(conn: &Connection) -> Result<SiteIndex, DbError> {
-        let bytes: Vec<u8> =
-            conn.query_row("SELECT data FROM site_index WHERE id = 1", [], |r| r.get(0))?;
-        let mut index = SiteIndex::unpack(&bytes).ok_or_else(|| {
-            DbError::Query(rusqlite::Error::InvalidColumnType(
-                0,
-                "site_index.data (damaged)".into(),
-                rusqlite::types::Type::Blob,
-            ))
-        })?;
+    pub fn read(conn: &Connection) -> Result<SiteIndex, SiteIndexError> {
+        let bytes: Vec<u8> = conn
+            .query_row("SELECT data FROM site_index WHERE id = 1", [], |r| r.get(0))
+            .map_err(|source| SiteIndexError::Query {
+                what: "the stored site index",
+                source,
+            })?;
+        let mut index = SiteIndex::unpack(&bytes).ok_or(SiteIndexError::Damaged)?;
         index.count_all();
         Ok(index)
     }
 
     /// Makes the index and stores it, during a build.
-    pub fn store(conn: &Connection) -> Result<(), DbError> {
+    pub fn store(conn: &Connection) -> Result<(), SiteIndexError> {
         let data = SiteIndex::load(conn)?.pack();
         conn.execute(
             "INSERT INTO site_index (id, data) VALUES (1, ?1)",
             rusqlite::params![data],
-        )?;
+        )
+        .map_err(SiteIndexError::Store)?;
         Ok(())
     }
 
     /// Reads every site's facets and sort keys from the tables.
-    fn load(conn: &Connection) -> Result<SiteIndex, DbError> {
-        let mut facet_values: [Values; 5] = Default::default();
-        // Countries and dates are listed in their own order; kinds, statuses and conflicts by name.
-        let mut country_rank: HashMap<String, usize> = HashMap::new();
-        {
-            let mut stmt = conn.prepare("SELECT code, name FROM countries ORDER BY name, code")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
-                country_rank.insert(code.clone(), country_rank.len());
-                facet_values[0].id(&code, &name)?;
-            }
-        }
-        {
-            let mut stmt =
-                conn.prepare("SELECT slug, title FROM dates ORDER BY month, day, title, slug")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let (slug, title): (String, String) = (r.get(0)?, r.get(1)?);
-                facet_values[4].id(&slug, &title)?;
-            }
-        }
-
-        struct Keys {
-            slug: String,
-            title: String,
-            country_name: String,
-            locality: String,
-            established: Option<String>,
-        }
-        let mut entries = Vec::new();
-        let mut keys = Vec::new();
-        let mut by_slug: HashMap<String, usize> = HashMap::new();
-        {
-            let mut stmt = conn.prepare(
-                "SELECT s.rowid, s.slug, s.title, s.country, c.name, s.locality, s.kind, s.status,
-                        s.established, s.draft
-                 FROM sites s JOIN countries c ON c.code = s.country",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let slug: String = r.get(1)?;
-                let country: String = r.get(3)?;
-                let country_name: String = r.get(4)?;
-                let kind: String = r.get(6)?;
-                let status: String = r.get(7)?;
-                by_slug.insert(slug.clone(), entries.len());
-                entries.push(Entry {
-                    rowid: r.get(0)?,
-                    draft: r.get(9)?,
-                    country: facet_values[0].id(&country, &country_name)?,
-                    kind: facet_values[1].id(&kind, &kind)?,
-                    status: facet_values[2].id(&status, &status)?,
-                    conflicts: (0, 0),
-                    dates: (0, 0),
-                });
-                keys.push(Keys {
-                    slug,
-                    title: r.get(2)?,
-                    country_name,
-                    locality: r.get(5)?,
-                    established: r.get(8)?,
-                });
-            }
-        }
-
-        // Conflicts and dates: gathered per site, then laid out one site after another.
-        let mut per_site: Vec<(Vec<u16>, Vec<u16>)> = vec![Default::default(); entries.len()];
-        {
-            let mut stmt = conn.prepare("SELECT site, conflict FROM site_conflicts")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let site: String = r.get(0)?;
-                let conflict: String = r.get(1)?;
-                if let Some(&i) = by_slug.get(&site) {
-                    let id = facet_values[3].id(&conflict, &conflict)?;
-                    per_site[i].0.push(id);
-                }
-            }
-            let mut stmt = conn.prepare("SELECT site, date_slug FROM site_commemorations")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let site: String = r.get(0)?;
-                let date: String = r.get(1)?;
-                if let (Some(&i), Some(&id)) =
-                    (by_slug.get(&site), facet_values[4].lookup.get(&date))
-                {
-                    per_site[i].1.push(id);
-                }
-            }
-        }
-        drop(by_slug);
-
-        // Kinds, statuses and conflicts by name (as SQLite's ORDER BY would put them).
-        let mut renumbered: [Option<Vec<u16>>; 5] = Default::default();
-        for slot in [1, 2, 3] {
-            renumbered[slot] = Some(facet_values[slot].sort_by(|(v, _)| v.clone()));
-        }
-        let map = |slot: usize, id: u16| -> u16 {
-            renumbered[slot]
-                .as_ref()
-                .and_then(|r| r.get(usize::from(id)).copied())
-                .unwrap_or(id)
-        };
-        let mut tags = Vec::new();
-        for (e, (conflicts, dates)) in entries.iter_mut().zip(per_site) {
-            e.kind = map(1, e.kind);
-            e.status = map(2, e.status);
-            let start = tags.len() as u32;
-            tags.extend(conflicts.into_iter().map(|c| map(3, c)));
-            e.conflicts = (start, tags.len() as u32);
-            let start = tags.len() as u32;
-            tags.extend(dates);
-            e.dates = (start, tags.len() as u32);
-        }
-
-        let positions = || (0..entries.len() as u32).collect::<Vec<u32>>();
-        let key = |i: &u32| &keys[*i as usize];
-        let mut by_name = positions();
-        by_name.sort_by(|a, b| {
-            let (a, b) = (key(a), key(b));
-            nocase(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug))
-        });
-        let mut by_country = positions();
-        by_country.sort_by(|a, b| {
-            let (a, b) = (key(a), key(b));
-            a.country_name
-                .cmp(&b.country_name)
-                .then_with(|| a.locality.cmp(&b.locality))
-                .then_with(|| nocase(&a.title, &b.title))
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
-        let mut by_established = positions();
-        by_established.sort_by(|a, b| {
-            let (a, b) = (key(a), key(b));
-            a.established
-                .is_none()
-                .cmp(&b.established.is_none())
-                .then_with(|| a.established.cmp(&b.established))
-                .then_with(|| nocase(&a.title, &b.title))
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
+    fn load(conn: &Connection) -> Result<SiteIndex, SiteIndexError> {
+        let mut values: [Values; 5] = Default::default();
+        load_countries_and_dates(conn, &mut values)?;
+        let (mut entries, keys) = load_sites(conn, &mut values)?;
+        let per_site = load_tags(conn, &mut values, &keys)?;
+        let tags = lay_out_tags(&mut values, &mut entries, per_site);
+        let orders = sort_orders(&keys);
         drop(keys);
-
-        let lookup = facet_values.each_ref().map(|v| v.lookup.clone());
-        let values = facet_values.map(|v| v.list);
+        let lookup = values.each_ref().map(|v| v.lookup.clone());
         let mut index = SiteIndex {
             entries,
             tags,
             lookup,
-            orders: [by_name, by_country, by_established],
+            orders,
             counts: Default::default(),
-            values,
+            values: values.map(|v| v.list),
         };
         index.count_all();
         Ok(index)
@@ -529,37 +599,24 @@ impl SiteIndex {
         (total, counts)
     }
 
-    /// The rowids of one page of the sites matching every filter, in `sort` order.
-    pub fn page(
-        &self,
-        filters: &[(Facet, String)],
-        drafts: bool,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Vec<i64> {
-        let wanted = self.wanted(filters);
-        self.orders[sort_slot(sort)]
+    /// The rowids of the page of sites a query asks for, in its order.
+    pub fn page(&self, q: &SiteQuery, drafts: bool) -> Vec<i64> {
+        let wanted = self.wanted(&q.filters);
+        let offset = u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page);
+        self.orders[sort_slot(q.sort)]
             .iter()
             .map(|&i| &self.entries[i as usize])
             .filter(|e| (drafts || !e.draft) && self.failures(e, &wanted) == 0)
             .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .take(usize::try_from(q.per_page).unwrap_or(usize::MAX))
             .map(|e| e.rowid)
             .collect()
     }
 
-    /// The sites matching every filter: how many, one page of them in `sort` order, and for
+    /// The sites matching every filter of a query: how many, the page it asks for, and for
     /// each facet the count of every value among the sites matching the other filters.
-    pub fn select(
-        &self,
-        filters: &[(Facet, String)],
-        drafts: bool,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Selection {
-        let (total, counts) = self.tally(&self.wanted(filters), drafts);
+    pub fn select(&self, q: &SiteQuery, drafts: bool) -> Selection {
+        let (total, counts) = self.tally(&self.wanted(&q.filters), drafts);
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
@@ -579,7 +636,7 @@ impl SiteIndex {
             .collect();
         Selection {
             total,
-            rowids: self.page(filters, drafts, sort, offset, limit),
+            rowids: self.page(q, drafts),
             facets,
         }
     }
@@ -616,6 +673,15 @@ mod tests {
         conn
     }
 
+    fn first_ten(filters: Vec<(Facet, String)>, sort: Sort) -> SiteQuery {
+        SiteQuery {
+            filters,
+            sort,
+            page: 1,
+            per_page: 10,
+        }
+    }
+
     #[test]
     fn counts_pages_and_facets_survive_packing() {
         let made = SiteIndex::load(&sample()).expect("index");
@@ -629,15 +695,12 @@ mod tests {
             assert_eq!(index.count(Facet::Country, "ru", true), 2);
             assert_eq!(index.count(Facet::Date, "victory-day", false), 2);
             assert_eq!((index.total(false), index.total(true)), (2, 3));
-            let s = index.select(&[], true, Sort::Established, 0, 10);
+            let s = index.select(&first_ten(vec![], Sort::Established), true);
             // 1950, 1960, then no date; rowids are the insertion order.
             assert_eq!(s.rowids, [3, 1, 2]);
             let s = index.select(
-                &[(Facet::Kind, "monument".into())],
+                &first_ten(vec![(Facet::Kind, "monument".into())], Sort::Name),
                 false,
-                Sort::Name,
-                0,
-                10,
             );
             assert_eq!((s.total, s.rowids.clone()), (1, vec![2]));
             // A filter's own facet still counts its other values.

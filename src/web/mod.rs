@@ -9,6 +9,7 @@ pub mod error;
 pub mod escapers;
 pub mod handlers;
 pub mod hardening;
+pub mod highlight;
 pub mod map;
 pub mod page_cache;
 pub mod seo;

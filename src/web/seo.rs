@@ -109,9 +109,11 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
         );
     }
     let same_as: Vec<String> = site
-        .wikidata_url()
+        .wikidata
+        .as_deref()
+        .map(urls::wikidata)
         .into_iter()
-        .chain(site.osm_object_url())
+        .chain(site.osm.as_deref().map(urls::osm_object))
         .collect();
     if !same_as.is_empty() {
         v["sameAs"] = json!(same_as);

@@ -1,12 +1,15 @@
 //! The data each template shows, and the small formatting helpers templates call.
 
+use std::borrow::Borrow;
+use std::ops::Deref;
+
 use askama::Template;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::assets;
 use crate::content::model::{PartialDate, label, month_name, next_occurrence};
 use crate::db::read::{
-    CountryRow, Counts, DateRef, DateRow, PageRow, SiteDetail, SiteSummary, SourceRow,
+    CountryRow, Counts, DateRef, DateRow, EntryKind, PageRow, SiteDetail, SiteSummary, SitemapEntry,
 };
 use crate::urls;
 
@@ -131,7 +134,7 @@ impl Layout {
 
 /// A date on the calendar with the next day it falls on.
 pub struct Upcoming {
-    pub date: DateRef,
+    pub date: DateItem,
     pub next: NaiveDate,
     pub days: i64,
 }
@@ -141,7 +144,7 @@ impl Upcoming {
         let next = next_occurrence(date.month, date.day, today);
         Upcoming {
             days: (next - today).num_days(),
-            date,
+            date: DateItem(date),
             next,
         }
     }
@@ -164,21 +167,59 @@ impl Upcoming {
     }
 }
 
-impl DateRef {
+/// A read-model row wrapped for showing, owned by a page or borrowed where code holds the row:
+/// its fields read through, and the wrapper's methods add the links and labels. (The read
+/// model itself says nothing of addresses or wording.)
+macro_rules! view_of {
+    ($(#[$doc:meta])* $view:ident, $row:ty) => {
+        $(#[$doc])*
+        pub struct $view<R = $row>(pub R);
+
+        impl<R: Borrow<$row>> Deref for $view<R> {
+            type Target = $row;
+            fn deref(&self) -> &$row {
+                self.0.borrow()
+            }
+        }
+    };
+}
+
+view_of!(
+    /// A commemoration date as pages link it.
+    DateItem,
+    DateRef
+);
+
+impl<R: Borrow<DateRef>> DateItem<R> {
     pub fn url(&self) -> String {
         urls::date(&self.slug)
     }
 
+    /// "9 May".
     pub fn day_label(&self) -> String {
         format!("{} {}", self.day, month_name(self.month))
     }
+}
 
-    pub fn iso_month_day(&self) -> String {
-        format!("--{:02}-{:02}", self.month, self.day)
+view_of!(
+    /// A commemoration date with its text, as its page and the calendars show it.
+    DateEntry,
+    DateRow
+);
+
+impl<R: Borrow<DateRow>> DateEntry<R> {
+    pub fn date(&self) -> DateItem<&DateRef> {
+        DateItem(&self.0.borrow().date)
     }
 }
 
-impl SiteSummary {
+view_of!(
+    /// A site as lists show it: its links and labels.
+    SiteItem,
+    SiteSummary
+);
+
+impl<R: Borrow<SiteSummary>> SiteItem<R> {
     pub fn url(&self) -> String {
         urls::site(&self.slug)
     }
@@ -203,22 +244,34 @@ impl SiteSummary {
         }
     }
 
-    pub fn established_label(&self) -> Option<String> {
-        human_date(self.established.as_deref())
-    }
-
-    pub fn updated_label(&self) -> Option<String> {
-        human_date(self.updated.as_deref())
+    /// The day the site was last checked, shown as a date of the content ("22 November 2026").
+    pub fn checked_on(&self) -> Option<PartialDate> {
+        self.0.borrow().updated.map(whole_day)
     }
 }
 
-fn human_date(stored: Option<&str>) -> Option<String> {
-    stored.map(|s| PartialDate::parse(s).map_or_else(|| s.to_string(), |d| d.human()))
+/// A day as a date known to the day, for showing it as the content's dates are shown.
+fn whole_day(d: NaiveDate) -> PartialDate {
+    PartialDate {
+        year: d.year(),
+        month: Some(d.month()),
+        day: Some(d.day()),
+    }
 }
 
-impl SiteDetail {
-    pub fn removed_label(&self) -> Option<String> {
-        human_date(self.removed.as_deref())
+view_of!(
+    /// A site with everything its page shows.
+    SiteView,
+    SiteDetail
+);
+
+impl<R: Borrow<SiteDetail>> SiteView<R> {
+    pub fn summary(&self) -> SiteItem<&SiteSummary> {
+        SiteItem(&self.0.borrow().summary)
+    }
+
+    pub fn commemorations(&self) -> impl Iterator<Item = DateItem<&DateRef>> {
+        self.0.borrow().commemorations.iter().map(DateItem)
     }
 
     pub fn has_burials(&self) -> bool {
@@ -248,28 +301,53 @@ impl SiteDetail {
     }
 
     pub fn osm_object_url(&self) -> Option<String> {
-        self.osm
-            .as_ref()
-            .map(|o| format!("https://www.openstreetmap.org/{o}"))
+        self.osm.as_ref().map(|o| urls::osm_object(o))
     }
 
     pub fn wikidata_url(&self) -> Option<String> {
-        self.wikidata
-            .as_ref()
-            .map(|w| format!("https://www.wikidata.org/wiki/{w}"))
+        self.wikidata.as_ref().map(|w| urls::wikidata(w))
     }
 }
 
-impl SourceRow {
-    pub fn date_label(&self) -> Option<String> {
-        human_date(self.date.as_deref())
-    }
-}
+view_of!(
+    /// A country as pages link it.
+    CountryItem,
+    CountryRow
+);
 
-impl CountryRow {
+impl<R: Borrow<CountryRow>> CountryItem<R> {
     pub fn url(&self) -> String {
         urls::country(&self.code)
     }
+}
+
+/// The address of an entry's page.
+pub fn entry_url(kind: EntryKind, key: &str) -> String {
+    match kind {
+        EntryKind::Site => urls::site(key),
+        EntryKind::Country => urls::country(key),
+        EntryKind::Date => urls::date(key),
+        EntryKind::Page => urls::page(key),
+    }
+}
+
+/// The sitemap's addresses with their last modification day: the lists first, then every
+/// entry's page.
+pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<(String, Option<String>)> {
+    let lists = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
+    let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(lists.len() + entries.len());
+    out.extend(lists.iter().map(|p| (p.to_string(), None)));
+    out.extend(
+        entries
+            .into_iter()
+            .map(|e| (entry_url(e.kind, &e.key), e.lastmod.map(|d| d.to_string()))),
+    );
+    out
+}
+
+/// Wraps each of `rows` for showing.
+pub fn items<R, V>(rows: Vec<R>, view: impl Fn(R) -> V) -> Vec<V> {
+    rows.into_iter().map(view).collect()
 }
 
 /// Formats a count with thousands separators: 1375 → "1,375".
@@ -288,17 +366,17 @@ pub fn thousands(n: &i64) -> String {
 /// Sites that share a locality, for the country page.
 pub struct LocalityGroup {
     pub locality: String,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
 }
 
 pub fn group_by_locality(sites: Vec<SiteSummary>) -> Vec<LocalityGroup> {
     let mut groups: Vec<LocalityGroup> = Vec::new();
     for s in sites {
         match groups.last_mut() {
-            Some(g) if g.locality == s.locality => g.sites.push(s),
+            Some(g) if g.locality == s.locality => g.sites.push(SiteItem(s)),
             _ => groups.push(LocalityGroup {
                 locality: s.locality.clone(),
-                sites: vec![s],
+                sites: vec![SiteItem(s)],
             }),
         }
     }
@@ -311,15 +389,15 @@ pub struct HomePage {
     pub layout: Layout,
     pub counts: Counts,
     pub upcoming: Vec<Upcoming>,
-    pub countries: Vec<CountryRow>,
-    pub recent: Vec<SiteSummary>,
+    pub countries: Vec<CountryItem>,
+    pub recent: Vec<SiteItem>,
 }
 
 #[derive(Template)]
 #[template(path = "sites.html")]
 pub struct SitesPage {
     pub layout: Layout,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
     pub total: i64,
     pub facets: Vec<FacetView>,
     pub sorts: Vec<SortView>,
@@ -353,7 +431,7 @@ pub struct SortView {
 #[template(path = "site.html")]
 pub struct SitePage {
     pub layout: Layout,
-    pub site: SiteDetail,
+    pub site: SiteView,
     pub correction_url: String,
     pub nearby: Vec<Nearby>,
     /// The locator map, as inline SVG markup built from escaped parts.
@@ -362,7 +440,7 @@ pub struct SitePage {
 
 /// Another site near this one.
 pub struct Nearby {
-    pub site: SiteSummary,
+    pub site: SiteItem,
     pub km: f64,
 }
 
@@ -381,7 +459,7 @@ impl Nearby {
 #[template(path = "countries.html")]
 pub struct CountriesPage {
     pub layout: Layout,
-    pub countries: Vec<CountryRow>,
+    pub countries: Vec<CountryItem>,
 }
 
 #[derive(Template)]
@@ -390,7 +468,7 @@ pub struct CountryPage {
     pub layout: Layout,
     pub country: CountryRow,
     pub groups: Vec<LocalityGroup>,
-    pub dates: Vec<DateRow>,
+    pub dates: Vec<DateEntry>,
     pub correction_url: String,
     pub map: Option<String>,
 }
@@ -423,7 +501,7 @@ impl DatesPage {
 pub struct Month {
     pub number: u32,
     pub name: &'static str,
-    pub dates: Vec<(DateRow, Upcoming)>,
+    pub dates: Vec<(DateEntry, Upcoming)>,
 }
 
 #[derive(Template)]
@@ -431,7 +509,7 @@ pub struct Month {
 pub struct MapPage {
     pub layout: Layout,
     pub svg: String,
-    pub sites: Vec<crate::db::places::Located>,
+    pub sites: Vec<SiteItem>,
     pub located: i64,
     /// How many of the located sites are drawn (at most `map::MAX_MARKERS`).
     pub shown: i64,
@@ -443,7 +521,7 @@ pub struct MapPage {
 pub struct OnThisDayPage {
     pub layout: Layout,
     pub day_label: String,
-    pub dates: Vec<(DateRow, Vec<SiteSummary>)>,
+    pub dates: Vec<(DateEntry, Vec<SiteItem>)>,
     pub prev_url: String,
     pub prev_label: String,
     pub next_url: String,
@@ -454,9 +532,9 @@ pub struct OnThisDayPage {
 #[template(path = "date.html")]
 pub struct DatePage {
     pub layout: Layout,
-    pub date: DateRow,
+    pub date: DateEntry,
     pub next: Upcoming,
-    pub sites: Vec<SiteSummary>,
+    pub sites: Vec<SiteItem>,
     pub correction_url: String,
 }
 

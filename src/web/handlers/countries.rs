@@ -1,9 +1,11 @@
 use actix_web::{HttpResponse, web};
 
 use super::html;
-use crate::db::build::truncate_words;
+use crate::text::truncate_words;
 use crate::urls;
-use crate::web::views::{CountriesPage, CountryPage, LIST_LIMIT, group_by_locality};
+use crate::web::views::{
+    CountriesPage, CountryItem, CountryPage, DateEntry, LIST_LIMIT, group_by_locality, items,
+};
 use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -17,7 +19,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
             )
             .section("countries")
             .crumbs(&[("Home", "/")]),
-        countries,
+        countries: items(countries, CountryItem),
     };
     html(&page)
 }
@@ -30,6 +32,7 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
         .dates()?
         .into_iter()
         .filter(|d| d.countries.iter().any(|(c, _)| *c == country.code))
+        .map(DateEntry)
         .collect();
     let description = if country.body_text.is_empty() {
         format!(

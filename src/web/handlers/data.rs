@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::db::read::{DateRef, ImageRow, SiteDetail, SourceRow};
+use chrono::NaiveDate;
+
+use crate::content::model::{Image, PartialDate, Source};
+use crate::db::read::{DateRef, SiteDetail};
 use crate::urls;
 use crate::web::{Ctx, PageError};
 
@@ -77,7 +80,8 @@ struct SiteJson<'a> {
     country: &'a str,
     country_name: &'a str,
     description: &'a str,
-    established: &'a Option<String>,
+    #[serde(serialize_with = "as_text")]
+    established: Option<&'a PartialDate>,
     honours: &'a Option<String>,
     images: Vec<ImageJson<'a>>,
     kind: &'a str,
@@ -86,13 +90,15 @@ struct SiteJson<'a> {
     names: BTreeMap<&'a str, &'a str>,
     osm: &'a Option<String>,
     region: &'a Option<String>,
-    removed: &'a Option<String>,
+    #[serde(serialize_with = "as_text")]
+    removed: Option<&'a PartialDate>,
     slug: &'a str,
     sources: Vec<SourceJson<'a>>,
     status: &'a str,
     summary: &'a Option<String>,
     title: &'a str,
-    updated: &'a Option<String>,
+    #[serde(serialize_with = "as_text")]
+    updated: Option<&'a NaiveDate>,
     url: String,
     visiting: &'a Option<String>,
     wikidata: &'a Option<String>,
@@ -117,15 +123,16 @@ struct ImageJson<'a> {
     alt: &'a str,
     caption: &'a Option<String>,
     credit: &'a Option<String>,
-    height: Option<i64>,
+    height: Option<u32>,
     license: &'a Option<String>,
     url: String,
-    width: Option<i64>,
+    width: Option<u32>,
 }
 
 #[derive(Serialize)]
 struct SourceJson<'a> {
-    date: &'a Option<String>,
+    #[serde(serialize_with = "as_text")]
+    date: Option<&'a PartialDate>,
     publisher: &'a Option<String>,
     title: &'a str,
     url: &'a Option<String>,
@@ -137,7 +144,7 @@ fn slugs<S: Serializer>(dates: &[DateRef], s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// The address of an image of the site.
-fn image_url(base: &str, image: &ImageRow) -> String {
+fn image_url(base: &str, image: &Image) -> String {
     format!("{base}/static/{}", image.file)
 }
 
@@ -165,7 +172,7 @@ impl<'a> SiteJson<'a> {
             country: &sm.country,
             country_name: &sm.country_name,
             description: &sm.description,
-            established: &sm.established,
+            established: sm.established.as_ref(),
             honours: &s.honours,
             images: s.images.iter().map(|i| ImageJson::new(base, i)).collect(),
             kind: &sm.kind,
@@ -177,13 +184,13 @@ impl<'a> SiteJson<'a> {
                 .collect(),
             osm: &s.osm,
             region: &sm.region,
-            removed: &s.removed,
+            removed: s.removed.as_ref(),
             slug: &sm.slug,
             sources: s.sources.iter().map(SourceJson::new).collect(),
             status: &sm.status,
             summary: &s.summary_text,
             title: &sm.title,
-            updated: &sm.updated,
+            updated: sm.updated.as_ref(),
             url: format!("{base}{}", urls::site(&sm.slug)),
             visiting: &s.visiting,
             wikidata: &s.wikidata,
@@ -192,7 +199,7 @@ impl<'a> SiteJson<'a> {
 }
 
 impl<'a> ImageJson<'a> {
-    fn new(base: &str, i: &'a ImageRow) -> ImageJson<'a> {
+    fn new(base: &str, i: &'a Image) -> ImageJson<'a> {
         ImageJson {
             alt: &i.alt,
             caption: &i.caption,
@@ -206,9 +213,9 @@ impl<'a> ImageJson<'a> {
 }
 
 impl<'a> SourceJson<'a> {
-    fn new(x: &'a SourceRow) -> SourceJson<'a> {
+    fn new(x: &'a Source) -> SourceJson<'a> {
         SourceJson {
-            date: &x.date,
+            date: x.date.as_ref(),
             publisher: &x.publisher,
             title: &x.title,
             url: &x.url,
@@ -341,11 +348,13 @@ struct CsvRow<'a> {
     status: &'a str,
     honours: &'a Option<String>,
     conflicts: String,
-    established: &'a Option<String>,
-    removed: &'a Option<String>,
-    #[serde(serialize_with = "shortest")]
+    #[serde(serialize_with = "as_text")]
+    established: Option<&'a PartialDate>,
+    #[serde(serialize_with = "as_text")]
+    removed: Option<&'a PartialDate>,
+    #[serde(serialize_with = "as_text")]
     latitude: Option<f64>,
-    #[serde(serialize_with = "shortest")]
+    #[serde(serialize_with = "as_text")]
     longitude: Option<f64>,
     commemorations: String,
     burials_total: Option<i64>,
@@ -358,13 +367,15 @@ struct CsvRow<'a> {
     osm: &'a Option<String>,
     summary: &'a Option<String>,
     description: &'a str,
-    updated: &'a Option<String>,
+    #[serde(serialize_with = "as_text")]
+    updated: Option<&'a NaiveDate>,
     sources: String,
     images: String,
 }
 
-/// A number as Rust prints it (`40`, not the `40.0` the CSV writer would).
-fn shortest<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+/// A value as it prints itself: a number as Rust prints it (`40`, not the `40.0` the CSV
+/// writer would), a date as `1945`, `1945-08` or `1945-08-15`.
+fn as_text<T: std::fmt::Display, S: Serializer>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => s.collect_str(v),
         None => s.serialize_none(),
@@ -372,8 +383,9 @@ fn shortest<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// A source as "title (publisher, date, url)", with whichever of those it has.
-fn source_cell(x: &SourceRow) -> String {
-    let extra: Vec<&str> = [x.publisher.as_deref(), x.date.as_deref(), x.url.as_deref()]
+fn source_cell(x: &Source) -> String {
+    let date = x.date.map(|d| d.to_string());
+    let extra: Vec<&str> = [x.publisher.as_deref(), date.as_deref(), x.url.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -405,8 +417,8 @@ impl<'a> CsvRow<'a> {
             status: &sm.status,
             honours: &s.honours,
             conflicts: s.conflicts.join("; "),
-            established: &sm.established,
-            removed: &s.removed,
+            established: sm.established.as_ref(),
+            removed: s.removed.as_ref(),
             latitude: s.latitude,
             longitude: s.longitude,
             commemorations: joined(&s.commemorations, "; ", |d| d.slug.clone()),
@@ -420,7 +432,7 @@ impl<'a> CsvRow<'a> {
             osm: &s.osm,
             summary: &s.summary_text,
             description: &sm.description,
-            updated: &sm.updated,
+            updated: sm.updated.as_ref(),
             sources: joined(&s.sources, " | ", source_cell),
             images: joined(&s.images, "; ", |i| image_url(base, i)),
         }
@@ -483,8 +495,8 @@ mod tests {
             status: "",
             honours: &none,
             conflicts: String::new(),
-            established: &none,
-            removed: &none,
+            established: None,
+            removed: None,
             latitude: Some(40.0),
             longitude: None,
             commemorations: String::new(),
@@ -498,7 +510,7 @@ mod tests {
             osm: &none,
             summary: &none,
             description: "",
-            updated: &none,
+            updated: None,
             sources: String::new(),
             images: String::new(),
         };

@@ -4,10 +4,13 @@ use chrono::{Datelike, NaiveDate};
 
 use super::html;
 use crate::content::model::month_name;
-use crate::db::build::truncate_words;
+use crate::text::truncate_words;
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, Upcoming};
+use crate::web::views::{
+    DateEntry, DateItem, DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, SiteItem, Upcoming,
+    items,
+};
 use crate::web::{Ctx, PageError};
 
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -19,7 +22,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
             let mut month = Vec::new();
             while let Some(d) = dates.next_if(|d| d.date.month == m) {
                 let next = Upcoming::new(d.date.clone(), today);
-                month.push((d, next));
+                month.push((DateEntry(d), next));
             }
             Month {
                 number: m,
@@ -47,22 +50,19 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
     let sites = ctx.db.date_sites(&date.date.slug, LIST_LIMIT)?;
     let next = Upcoming::new(date.date.clone(), ctx.state.today());
+    let day_label = DateItem(&date.date).day_label();
     let description = if date.body_text.is_empty() {
         format!(
             "{}, {}: the sites where it is commemorated.",
-            date.date.title,
-            date.date.day_label()
+            date.date.title, day_label
         )
     } else {
-        truncate_words(
-            &format!("{}. {}", date.date.day_label(), date.body_text),
-            200,
-        )
+        truncate_words(&format!("{day_label}. {}", date.body_text), 200)
     };
     let page = DatePage {
         layout: ctx
             .layout(
-                &format!("{} ({})", date.date.title, date.date.day_label()),
+                &format!("{} ({day_label})", date.date.title),
                 &description,
                 urls::date(&date.date.slug),
             )
@@ -76,9 +76,9 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
                 &ctx.state.config.base_url,
             )),
         correction_url: ctx.correction_url(&date.file),
-        date,
+        date: DateEntry(date),
         next,
-        sites,
+        sites: items(sites, SiteItem),
     };
     html(&page)
 }
@@ -125,7 +125,7 @@ pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, Page
         .filter(|d| d.date.month == day.month() && d.date.day == day.day())
     {
         let sites = ctx.db.date_sites(&d.date.slug, LIST_LIMIT)?;
-        dates.push((d, sites));
+        dates.push((DateEntry(d), items(sites, SiteItem)));
     }
     let day_label = label(day);
     let description = if dates.is_empty() {

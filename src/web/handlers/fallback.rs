@@ -60,15 +60,15 @@ pub async fn redirects(
 }
 
 fn redirect_target(db: &Database, path: &str) -> Result<Option<String>, PageError> {
-    if let Some(t) = db.alias(path)? {
-        return Ok(Some(t));
+    if let Some(slug) = db.alias_site(path)? {
+        return Ok(Some(urls::site(&slug)));
     }
     if path.ends_with('/') {
         return Ok(None);
     }
     let with_slash = format!("{path}/");
-    if let Some(t) = db.alias(&with_slash)? {
-        return Ok(Some(t));
+    if let Some(slug) = db.alias_site(&with_slash)? {
+        return Ok(Some(urls::site(&slug)));
     }
     Ok(exists(db, &with_slash)?.then_some(with_slash))
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use askama::Template;
 
 use crate::db::read::{DateRef, DateRow, SiteSummary};
+use crate::web::views::{DateItem, SiteItem};
 use crate::web::{Ctx, PageError};
 
 const FEED_ENTRIES: u32 = 50;
@@ -24,26 +25,25 @@ fn built_at(ctx: &Ctx) -> DateTime<Utc> {
 struct Feed<'a> {
     base: &'a str,
     updated: String,
-    entries: Vec<(&'a SiteSummary, String)>,
+    entries: Vec<(SiteItem<&'a SiteSummary>, String)>,
 }
 
 pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let sites = ctx.db.recently_changed(FEED_ENTRIES)?;
     let built = built_at(&ctx);
-    let stamp = |d: Option<&str>| {
-        d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    let stamp = |d: Option<NaiveDate>| {
+        d.and_then(|d| d.and_hms_opt(0, 0, 0))
             .map(|d| d.and_utc())
             .unwrap_or(built)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
-    let latest = sites.iter().filter_map(|s| s.lastmod.as_deref()).max();
+    let latest = sites.iter().filter_map(|s| s.lastmod).max();
     let feed = Feed {
         base: &ctx.state.config.base_url,
         updated: stamp(latest),
         entries: sites
             .iter()
-            .map(|s| (s, stamp(s.lastmod.as_deref())))
+            .map(|s| (SiteItem(s), stamp(s.lastmod)))
             .collect(),
     };
     Ok(HttpResponse::Ok()
@@ -89,7 +89,7 @@ struct Calendar<'a> {
 
 /// A commemoration date as a yearly all-day event, from its first occurrence.
 struct Event<'a> {
-    date: &'a DateRef,
+    date: DateItem<&'a DateRef>,
     start: NaiveDate,
     end: NaiveDate,
     description: String,
@@ -100,12 +100,12 @@ fn ics(ctx: &Ctx, name: &str, dates: &[DateRow]) -> Result<HttpResponse, PageErr
         .iter()
         .map(|d| {
             let start = first_day(d);
-            let mut description = format!("{} every year.", d.date.day_label());
+            let mut description = format!("{} every year.", DateItem(&d.date).day_label());
             if !d.body_text.is_empty() {
                 description = format!("{description} {}", d.body_text);
             }
             Event {
-                date: &d.date,
+                date: DateItem(&d.date),
                 start,
                 end: start.succ_opt().unwrap_or(start),
                 description,

@@ -2,7 +2,7 @@ use actix_web::HttpResponse;
 
 use super::html;
 use crate::web::seo;
-use crate::web::views::{HomePage, SITE_NAME, Upcoming};
+use crate::web::views::{CountryItem, HomePage, SITE_NAME, SiteItem, Upcoming, items};
 use crate::web::{Ctx, PageError};
 
 /// How many commemoration dates the home page lists as coming up.
@@ -29,8 +29,8 @@ pub async fn home(ctx: Ctx) -> Result<HttpResponse, PageError> {
             .with_structured(seo::website(&ctx.state.config.base_url)),
         counts: ctx.db.counts()?,
         upcoming,
-        countries: ctx.db.countries()?,
-        recent: ctx.db.recently_checked(5)?,
+        countries: items(ctx.db.countries()?, CountryItem),
+        recent: items(ctx.db.recently_checked(5)?, SiteItem),
     };
     html(&page)
 }

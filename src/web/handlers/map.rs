@@ -2,7 +2,7 @@ use actix_web::HttpResponse;
 
 use super::html;
 use crate::web::map::{View, render};
-use crate::web::views::MapPage;
+use crate::web::views::{MapPage, SiteItem};
 use crate::web::{Ctx, PageError};
 
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
@@ -29,7 +29,7 @@ pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
         svg,
         located,
         shown: i64::try_from(sites.len()).unwrap_or(i64::MAX),
-        sites,
+        sites: sites.into_iter().map(|l| SiteItem(l.site)).collect(),
         total,
     };
     html(&page)

@@ -4,8 +4,11 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::html;
-use crate::db::search::{MAX_QUERY_CHARS, highlight, query_terms, snippet};
-use crate::web::views::{Pager, SearchPage, SearchResult};
+use crate::content::model::label;
+use crate::db::entry_kind::EntryKind;
+use crate::db::search::{MAX_QUERY_CHARS, query_terms};
+use crate::web::highlight;
+use crate::web::views::{Pager, SearchPage, SearchResult, entry_url};
 use crate::web::{Ctx, PageError};
 
 pub const PER_PAGE: u32 = 20;
@@ -51,32 +54,21 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
     let hits = results
         .hits
         .iter()
-        .map(|h| {
-            // The snippet comes from whichever field matched, body text first.
-            let source = [&h.body, &h.honours, &h.names, &h.place]
-                .into_iter()
-                .find(|t| {
-                    terms
-                        .iter()
-                        .any(|term| t.to_lowercase().contains(term.as_str()))
-                })
-                .unwrap_or(&h.body);
-            SearchResult {
-                url: h.url.clone(),
-                title_html: highlight(&h.title, &terms),
-                snippet_html: snippet(source, &terms, 180),
-                kind_label: match h.kind.as_str() {
-                    "site" => "Site",
-                    "country" => "Country",
-                    "date" => "Commemoration date",
-                    _ => "Page",
-                },
-                site_kind: h.site_kind.as_deref().map(crate::content::model::label),
-                site_status: h.site_status.clone(),
-                status_label: h.site_status.as_deref().map(crate::content::model::label),
-                place: (!h.place.is_empty()).then(|| h.place.clone()),
-                draft: h.draft,
-            }
+        .map(|h| SearchResult {
+            url: entry_url(h.kind, &h.key),
+            title_html: highlight::marked(&h.title, &h.title_matches(&terms)),
+            snippet_html: highlight::excerpt(&h.excerpt(&terms, 180)),
+            kind_label: match h.kind {
+                EntryKind::Site => "Site",
+                EntryKind::Country => "Country",
+                EntryKind::Date => "Commemoration date",
+                EntryKind::Page => "Page",
+            },
+            site_kind: h.site_kind.as_deref().map(label),
+            site_status: h.site_status.clone(),
+            status_label: h.site_status.as_deref().map(label),
+            place: (!h.place.is_empty()).then(|| h.place.clone()),
+            draft: h.draft,
         })
         .collect();
     let title = if query.is_empty() {

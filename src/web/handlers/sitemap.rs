@@ -42,7 +42,7 @@ struct Robots<'a> {
 }
 
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let entries = ctx.db.sitemap_entries()?;
+    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
     Ok(xml(document(
         &ctx.state.config.base_url,
         &entries,
@@ -89,7 +89,7 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
-    let entries = ctx.db.sitemap_entries()?;
+    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
     let part = part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
         .ok_or(PageError::NotFound)?;
     Ok(xml(part?))

@@ -4,10 +4,13 @@ use actix_web::{HttpResponse, web};
 
 use super::html;
 use super::search::{page_number, urlencode};
-use crate::db::browse::{Facet, SiteQuery, Sort};
+use crate::content::model::label;
+use crate::db::browse::{Facet, FacetOption, SiteQuery, Sort};
 use crate::urls;
 use crate::web::seo;
-use crate::web::views::{FacetView, Nearby, OptionView, Pager, SitePage, SitesPage, SortView};
+use crate::web::views::{
+    FacetView, Nearby, OptionView, Pager, SiteItem, SitePage, SiteView, SitesPage, SortView, items,
+};
 use crate::web::{Ctx, PageError};
 
 pub const PER_PAGE: u32 = 50;
@@ -37,6 +40,65 @@ pub async fn list(
     ctx: Ctx,
     params: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
+    let filters = filters(&ctx, &params)?;
+    let sort = sort(params.get("sort").map(String::as_str))?;
+    let page = page_number(params.get("page").map(String::as_str))?;
+    let query = SiteQuery {
+        filters,
+        sort,
+        page,
+        per_page: PER_PAGE,
+    };
+    let list = ctx.db.browse_sites(&query)?;
+    if page > 1 && list.sites.is_empty() {
+        return Err(PageError::NotFound);
+    }
+    let filters = &query.filters;
+    let filtered = !filters.is_empty();
+    let heading = if filtered {
+        "Sites (filtered)"
+    } else {
+        "All sites"
+    };
+    let title = if page > 1 {
+        format!("{heading}, page {page}")
+    } else {
+        heading.to_string()
+    };
+    let mut layout = ctx
+        .layout(
+            &title,
+            &description(filters, list.total),
+            list_url(filters, sort, page),
+        )
+        .section("sites")
+        .crumbs(&[("Home", "/")]);
+    if filtered || sort != Sort::Name {
+        // Filtered and re-sorted views repeat the plain list: not indexed, and not followed
+        // further, so that crawlers do not walk every combination of filters.
+        layout.robots = Some("noindex, nofollow");
+    }
+    html(&SitesPage {
+        layout,
+        facets: facet_views(&list.facets, &query),
+        sorts: Sort::ALL
+            .into_iter()
+            .map(|s| SortView {
+                label: s.label(),
+                url: list_url(filters, s, 1),
+                active: s == sort,
+            })
+            .collect(),
+        filtered,
+        clear_url: list_url(&[], sort, 1),
+        pager: Pager::new(page, list.total, PER_PAGE, |p| list_url(filters, sort, p)),
+        total: list.total,
+        sites: items(list.sites, SiteItem),
+    })
+}
+
+/// The filters of a request, each checked against the values its facet can take.
+fn filters(ctx: &Ctx, params: &HashMap<String, String>) -> Result<Vec<(Facet, String)>, PageError> {
     let mut filters = Vec::new();
     for facet in Facet::ALL {
         let Some(value) = params.get(facet.param()).filter(|v| !v.is_empty()) else {
@@ -53,8 +115,13 @@ pub async fn list(
         }
         filters.push((facet, value.clone()));
     }
-    let sort = match params.get("sort").map(String::as_str) {
-        None | Some("") => Sort::Name,
+    Ok(filters)
+}
+
+/// A `sort` parameter: one of the sort orders, by name by default.
+fn sort(param: Option<&str>) -> Result<Sort, PageError> {
+    match param {
+        None | Some("") => Ok(Sort::Name),
         Some(s) => Sort::ALL
             .into_iter()
             .find(|x| x.param() == s)
@@ -63,31 +130,38 @@ pub async fn list(
                     "`{s}` is not a valid sort. Valid values: {}.",
                     Sort::ALL.map(Sort::param).join(", ")
                 ))
-            })?,
-    };
-    let page = page_number(params.get("page").map(String::as_str))?;
-    let query = SiteQuery {
-        filters: filters.clone(),
-        sort,
-        page,
-        per_page: PER_PAGE,
-    };
-    let list = ctx.db.browse_sites(&query)?;
-    if page > 1 && list.sites.is_empty() {
-        return Err(PageError::NotFound);
+            }),
     }
+}
 
-    let facets = list
-        .facets
+/// The page's description: how many sites, and which filters chose them.
+fn description(filters: &[(Facet, String)], total: i64) -> String {
+    if filters.is_empty() {
+        return format!("{total} memorial sites, cemeteries and graves, each with its sources.");
+    }
+    let described: Vec<String> = filters
+        .iter()
+        .map(|(f, v)| format!("{} {v}", f.param()))
+        .collect();
+    format!(
+        "{total} memorial sites matching {}, each with its sources.",
+        described.join(", ")
+    )
+}
+
+/// Every facet with its options, each linking to the list with that option chosen.
+fn facet_views(facets: &[(Facet, Vec<FacetOption>)], query: &SiteQuery) -> Vec<FacetView> {
+    facets
         .iter()
         .map(|(facet, options)| {
-            let active = query.value(*facet).map(str::to_string);
+            let active = query.value(*facet);
             let options = options
                 .iter()
                 .map(|o| {
-                    let is_active = active.as_deref() == Some(o.value.as_str());
+                    let is_active = active == Some(o.value.as_str());
                     // Choosing an option replaces that facet's value; choosing it again clears it.
-                    let mut next: Vec<(Facet, String)> = filters
+                    let mut next: Vec<(Facet, String)> = query
+                        .filters
                         .iter()
                         .filter(|(f, _)| f != facet)
                         .cloned()
@@ -96,13 +170,13 @@ pub async fn list(
                         next.push((*facet, o.value.clone()));
                     }
                     let label = match facet {
-                        Facet::Kind | Facet::Status => crate::content::model::label(&o.label),
+                        Facet::Kind | Facet::Status => label(&o.label),
                         _ => o.label.clone(),
                     };
                     OptionView {
                         label,
                         count: o.count,
-                        url: list_url(&next, sort, 1),
+                        url: list_url(&next, query.sort, 1),
                         active: is_active,
                     }
                 })
@@ -113,63 +187,7 @@ pub async fn list(
                 options,
             }
         })
-        .collect();
-    let sorts = Sort::ALL
-        .into_iter()
-        .map(|s| SortView {
-            label: s.label(),
-            url: list_url(&filters, s, 1),
-            active: s == sort,
-        })
-        .collect();
-    let filtered = !filters.is_empty();
-    let heading = if filtered {
-        "Sites (filtered)"
-    } else {
-        "All sites"
-    };
-    let path = list_url(&filters, sort, page);
-    let title = if page > 1 {
-        format!("{heading}, page {page}")
-    } else {
-        heading.to_string()
-    };
-    let described: Vec<String> = filters
-        .iter()
-        .map(|(f, v)| format!("{} {v}", f.param()))
-        .collect();
-    let description = if filtered {
-        format!(
-            "{} memorial sites matching {}, each with its sources.",
-            list.total,
-            described.join(", ")
-        )
-    } else {
-        format!(
-            "{} memorial sites, cemeteries and graves, each with its sources.",
-            list.total
-        )
-    };
-    let mut layout = ctx
-        .layout(&title, &description, path)
-        .section("sites")
-        .crumbs(&[("Home", "/")]);
-    if filtered || sort != Sort::Name {
-        // Filtered and re-sorted views repeat the plain list: not indexed, and not followed
-        // further, so that crawlers do not walk every combination of filters.
-        layout.robots = Some("noindex, nofollow");
-    }
-    let pager = Pager::new(page, list.total, PER_PAGE, |p| list_url(&filters, sort, p));
-    html(&SitesPage {
-        layout,
-        sites: list.sites,
-        total: list.total,
-        facets,
-        sorts,
-        filtered,
-        clear_url: list_url(&[], sort, 1),
-        pager,
-    })
+        .collect()
 }
 
 pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
@@ -203,11 +221,14 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let map = crate::web::map::locator(&site, &located)?;
     let nearby = neighbours
         .into_iter()
-        .map(|(l, km)| Nearby { site: l.site, km })
+        .map(|(l, km)| Nearby {
+            site: SiteItem(l.site),
+            km,
+        })
         .collect();
     html(&SitePage {
         layout,
-        site,
+        site: SiteView(site),
         correction_url,
         nearby,
         map,

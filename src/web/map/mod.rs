@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 use askama::Template;
 
 use crate::db::Database;
-use crate::db::places::Located;
+use crate::db::places::SiteWithCoordinates;
 use crate::db::read::SiteDetail;
+use crate::urls;
 use crate::web::PageError;
 
 struct Outline {
@@ -219,7 +220,8 @@ struct Svg<'a> {
 
 /// A site inside the view, at its pixel position; the current one is drawn larger.
 struct Marker<'a> {
-    at: &'a Located,
+    at: &'a SiteWithCoordinates,
+    url: String,
     x: f64,
     y: f64,
     current: bool,
@@ -231,7 +233,7 @@ pub fn render(
     outlines_detail: bool,
     highlight: Option<&str>,
     label: &str,
-    markers: &[Located],
+    markers: &[SiteWithCoordinates],
     current: Option<&str>,
 ) -> Result<String, askama::Error> {
     let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
@@ -243,6 +245,7 @@ pub fn render(
             let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
             inside.then(|| Marker {
                 at: m,
+                url: urls::site(&m.site.slug),
                 x,
                 y,
                 current: current == Some(m.site.slug.as_str()),
@@ -265,18 +268,21 @@ const LOCATOR_NEIGHBOURS: usize = 5;
 pub const MAX_MARKERS: usize = 500;
 
 /// The small map on a site page: the site, its nearest neighbours, and the country around it.
-pub fn locator(site: &SiteDetail, neighbours: &[Located]) -> Result<Option<String>, askama::Error> {
+pub fn locator(
+    site: &SiteDetail,
+    neighbours: &[SiteWithCoordinates],
+) -> Result<Option<String>, askama::Error> {
     let (Some(lat), Some(lon)) = (site.latitude, site.longitude) else {
         return Ok(None);
     };
     let view = View::around(lon, lat, lon, lat, 6.0, 360.0);
     // Only the nearest neighbours: a dense region would otherwise fill the page with markers.
-    let mut markers: Vec<Located> = neighbours
+    let mut markers: Vec<SiteWithCoordinates> = neighbours
         .iter()
         .take(LOCATOR_NEIGHBOURS)
         .cloned()
         .collect();
-    markers.push(Located {
+    markers.push(SiteWithCoordinates {
         site: site.summary.clone(),
         lat,
         lon,

@@ -1,4 +1,5 @@
-//! The full-text index, written during a build on a thread of its own. FTS5's tokenising is
+//! Indexing, during a build: each entry's text is stored in `search_docs` by the thread that
+//! writes the tables, and indexed by FTS5 on a thread of its own. FTS5's tokenising is
 //! about half of the work of writing the database, and SQLite lets only one connection write to
 //! a file at a time; so the index is written into a second file beside the new database while
 //! the main thread writes the tables, and its tables are copied in at the end (a copy of
@@ -7,11 +8,12 @@
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use rusqlite::params;
+use rusqlite::{Transaction, params};
 
-use super::DbError;
-use super::build::{beside, open_for_build};
-use super::search::index_text;
+use super::terms::index_text;
+use crate::db::build_file::{beside, open_for_build};
+use crate::db::entry_kind::EntryKind;
+use crate::db::error::{DbError, WriteFailure};
 
 /// How many documents may wait for the index thread: enough to keep it busy, few enough that a
 /// build of 100,000 sites never holds much text.
@@ -26,6 +28,90 @@ pub struct IndexRow {
     pub place: String,
     pub honours: String,
     pub body: String,
+}
+
+/// One document to index.
+pub struct SearchDoc<'a> {
+    pub kind: EntryKind,
+    pub key: &'a str,
+    pub title: &'a str,
+    pub names: String,
+    pub place: String,
+    pub honours: &'a str,
+    pub body: &'a str,
+    pub draft: bool,
+    pub site_kind: Option<&'a str>,
+    pub site_status: Option<&'a str>,
+    pub country_name: Option<&'a str>,
+}
+
+impl<'a> SearchDoc<'a> {
+    /// An entry's document with its title and body; the other fields are empty.
+    pub fn new(kind: EntryKind, key: &'a str, title: &'a str, body: &'a str) -> Self {
+        SearchDoc {
+            kind,
+            key,
+            title,
+            body,
+            names: String::new(),
+            place: String::new(),
+            honours: "",
+            draft: false,
+            site_kind: None,
+            site_status: None,
+            country_name: None,
+        }
+    }
+}
+
+/// Writes documents into the stored table, and sends their text to the index's own thread,
+/// during a build.
+pub struct Indexer<'t> {
+    doc: rusqlite::Statement<'t>,
+    index: SyncSender<IndexRow>,
+    next_id: i64,
+}
+
+impl<'t> Indexer<'t> {
+    pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
+        Ok(Indexer {
+            doc: tx.prepare(
+                "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?,
+            index,
+            next_id: 0,
+        })
+    }
+
+    pub fn add(&mut self, d: &SearchDoc) -> Result<(), WriteFailure> {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.doc.execute(params![
+            id,
+            d.kind.as_str(),
+            d.key,
+            d.title,
+            d.names,
+            d.place,
+            d.honours,
+            d.body,
+            d.draft,
+            d.site_kind,
+            d.site_status,
+            d.country_name
+        ])?;
+        self.index
+            .send(IndexRow {
+                id,
+                title: d.title.to_string(),
+                names: d.names.clone(),
+                place: d.place.clone(),
+                honours: d.honours.to_string(),
+                body: d.body.to_string(),
+            })
+            .map_err(|_| WriteFailure::Other(DbError::IndexStopped))
+    }
 }
 
 /// Runs `tables`, which writes the database at `db` (its tables, with `search_schema.sql`) and
@@ -59,7 +145,7 @@ pub fn build_with_index<T>(
 fn write_index(path: &Path, rows: Receiver<IndexRow>) -> Result<(), DbError> {
     let werr = DbError::writing(path);
     let mut conn = open_for_build(path)?;
-    conn.execute_batch(include_str!("search_schema.sql"))
+    conn.execute_batch(include_str!("../search_schema.sql"))
         .map_err(werr)?;
     // FTS5 gathers new terms in memory and writes them as a segment when this fills (1 MB by
     // default); a larger buffer means fewer segments to merge while building.
@@ -142,8 +228,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("db");
         build_with_index(&path, |index| {
-            let conn = Connection::open(&path)?;
-            conn.execute_batch(include_str!("search_schema.sql"))?;
+            let werr = DbError::writing(&path);
+            let conn = Connection::open(&path).map_err(werr)?;
+            conn.execute_batch(include_str!("../search_schema.sql"))
+                .map_err(werr)?;
             for (id, title) in [(1, "Liberation Monument"), (2, "해방탑")] {
                 index
                     .send(IndexRow {

@@ -1,0 +1,344 @@
+//! Writing the content's entries into the tables, within the build's transaction; each entry's
+//! text also goes to the search index.
+
+use std::collections::HashMap;
+use std::sync::mpsc::SyncSender;
+
+use rayon::prelude::*;
+use rusqlite::{Statement, Transaction, params};
+
+use super::SCHEMA_VERSION;
+use super::entry_kind::EntryKind;
+use super::error::{DbError, WriteFailure};
+use super::search::index::{IndexRow, Indexer, SearchDoc};
+use crate::content::{
+    self,
+    model::{Body, Content, Site},
+};
+use crate::text::truncate_words;
+
+/// How many sites' bodies are rendered at once, on every core.
+const BODY_BATCH: usize = 256;
+
+/// Writes every entry of `content`, sending its text to `index`. SQLite's errors here are
+/// ones of writing the file; the caller says which.
+pub fn insert_all(
+    tx: &Transaction,
+    content: &Content,
+    index: SyncSender<IndexRow>,
+) -> Result<(), WriteFailure> {
+    let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+    meta.execute(params!["schema_version", SCHEMA_VERSION])?;
+    meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
+    let mut search = Indexer::new(tx, index)?;
+    insert_countries(tx, content, &mut search)?;
+    insert_dates(tx, content, &mut search)?;
+    insert_sites(tx, content, &mut search)?;
+    insert_pages(tx, content, &mut search)
+}
+
+/// The text for a page's description: the summary, else the body's first sentences.
+fn description(summary: Option<&str>, body: &Body, fallback: &str) -> String {
+    if let Some(s) = summary {
+        return s.to_string();
+    }
+    if body.text.is_empty() {
+        return fallback.to_string();
+    }
+    truncate_words(&body.text, 200)
+}
+
+/// An entry's names in other languages, each with its position.
+fn insert_names(
+    stmt: &mut Statement,
+    key: &str,
+    names: &[(String, String)],
+) -> Result<(), WriteFailure> {
+    for (i, (lang, name)) in names.iter().enumerate() {
+        stmt.execute(params![key, i as i64, lang, name])?;
+    }
+    Ok(())
+}
+
+fn join_names(names: &[(String, String)], extra: Option<&str>) -> String {
+    let mut out: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+    out.extend(extra);
+    out.join(" ")
+}
+
+fn insert_countries(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
+    let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut names = tx.prepare(
+        "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for c in &content.countries {
+        let body = content::render(&c.body).map_err(DbError::Reread)?;
+        country.execute(params![
+            c.code,
+            c.name,
+            c.official_name,
+            body.html,
+            body.text,
+            c.file.to_string_lossy(),
+            content.lastmod(&c.file, None).map(|d| d.to_string())
+        ])?;
+        insert_names(&mut names, &c.code, &c.names)?;
+        search.add(&SearchDoc {
+            names: join_names(&c.names, c.official_name.as_deref()),
+            ..SearchDoc::new(EntryKind::Country, &c.code, &c.name, &body.text)
+        })?;
+    }
+    Ok(())
+}
+
+fn insert_dates(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
+    let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut countries = tx.prepare(
+        "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut names = tx.prepare(
+        "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for d in &content.dates {
+        let body = content::render(&d.body).map_err(DbError::Reread)?;
+        date.execute(params![
+            d.slug,
+            d.title,
+            d.month,
+            d.day,
+            d.since,
+            body.html,
+            body.text,
+            d.file.to_string_lossy(),
+            content.lastmod(&d.file, None).map(|d| d.to_string())
+        ])?;
+        for (i, c) in d.countries.iter().enumerate() {
+            countries.execute(params![d.slug, i as i64, c.value])?;
+        }
+        insert_names(&mut names, &d.slug, &d.names)?;
+        search.add(&SearchDoc {
+            names: join_names(&d.names, None),
+            ..SearchDoc::new(EntryKind::Date, &d.slug, &d.title, &body.text)
+        })?;
+    }
+    Ok(())
+}
+
+fn insert_pages(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
+    let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    for p in &content.pages {
+        let body = content::render(&p.body).map_err(DbError::Reread)?;
+        let description = description(p.summary.as_deref(), &body, &p.title);
+        page.execute(params![
+            p.slug,
+            p.title,
+            p.summary,
+            description,
+            p.draft,
+            body.html,
+            body.text,
+            p.file.to_string_lossy(),
+            content.lastmod(&p.file, None).map(|d| d.to_string())
+        ])?;
+        search.add(&SearchDoc {
+            draft: p.draft,
+            ..SearchDoc::new(EntryKind::Page, &p.slug, &p.title, &body.text)
+        })?;
+    }
+    Ok(())
+}
+
+/// Sites, whose bodies are rendered a batch at a time on every core, the next batch while this
+/// one is written, and never all held at once.
+fn insert_sites(
+    tx: &Transaction,
+    content: &Content,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
+    let mut writer = SiteWriter::new(tx, content)?;
+    let batches: Vec<&[Site]> = content.sites.chunks(BODY_BATCH).collect();
+    let (send_bodies, bodies) = std::sync::mpsc::sync_channel(2);
+    let render_all = move || {
+        for batch in batches {
+            let rendered: Vec<_> = batch.par_iter().map(|s| content::render(&s.body)).collect();
+            if send_bodies.send((batch, rendered)).is_err() {
+                break;
+            }
+        }
+    };
+    std::thread::scope(|scope| -> Result<(), WriteFailure> {
+        scope.spawn(render_all);
+        for (batch, rendered) in bodies {
+            for (s, body) in batch.iter().zip(rendered) {
+                let body = body.map_err(DbError::Reread)?;
+                writer.insert(s, &body, search)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The prepared statements that write one site into its tables.
+struct SiteWriter<'t, 'c> {
+    content: &'c Content,
+    country_names: HashMap<&'c str, &'c str>,
+    site: Statement<'t>,
+    body: Statement<'t>,
+    names: Statement<'t>,
+    conflict: Statement<'t>,
+    commemoration: Statement<'t>,
+    source: Statement<'t>,
+    image: Statement<'t>,
+    location: Statement<'t>,
+    alias: Statement<'t>,
+}
+
+impl<'t, 'c> SiteWriter<'t, 'c> {
+    fn new(tx: &'t Transaction, content: &'c Content) -> Result<Self, WriteFailure> {
+        Ok(SiteWriter {
+            content,
+            country_names: content
+                .countries
+                .iter()
+                .map(|c| (c.code.as_str(), c.name.as_str()))
+                .collect(),
+            site: tx.prepare(
+                "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
+                    latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
+                    visiting, wikidata, osm, summary, description, updated, draft, file, lastmod)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                    ?21, ?22, ?23, ?24, ?25, ?26)",
+            )?,
+            body: tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?,
+            names: tx.prepare(
+                "INSERT INTO site_names (site, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            conflict: tx.prepare(
+                "INSERT OR IGNORE INTO site_conflicts (site, position, conflict) VALUES (?1, ?2, ?3)",
+            )?,
+            commemoration: tx.prepare(
+                "INSERT OR IGNORE INTO site_commemorations (site, position, date_slug) VALUES (?1, ?2, ?3)",
+            )?,
+            source: tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            image: tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?,
+            location: tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?,
+            alias: tx.prepare("INSERT INTO aliases (path, site) VALUES (?1, ?2)")?,
+        })
+    }
+
+    /// Writes one site with its rendered body.
+    fn insert(&mut self, s: &Site, body: &Body, search: &mut Indexer) -> Result<(), WriteFailure> {
+        let rowid = self.insert_row(s, body)?;
+        self.body.execute(params![rowid, body.html])?;
+        if let Some((lat, lon)) = s.coordinates {
+            self.location.execute(params![rowid, lat, lon])?;
+        }
+        self.insert_lists(s)?;
+        let country_name = self.country_names.get(s.country.value.as_str()).copied();
+        search.add(&SearchDoc {
+            names: join_names(&s.names, None),
+            place: [Some(s.locality.as_str()), s.region.as_deref(), country_name]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+            honours: s.honours.as_deref().unwrap_or(""),
+            draft: s.draft,
+            site_kind: Some(s.kind),
+            site_status: Some(s.status),
+            country_name,
+            ..SearchDoc::new(EntryKind::Site, &s.slug, &s.title, &body.text)
+        })
+    }
+
+    /// The site's own row; its rowid.
+    fn insert_row(&mut self, s: &Site, body: &Body) -> Result<i64, WriteFailure> {
+        let description = description(
+            s.summary.as_deref(),
+            body,
+            &format!("{}, {}", s.title, s.locality),
+        );
+        Ok(self.site.insert(params![
+            s.slug,
+            s.title,
+            s.country.value,
+            s.locality,
+            s.region,
+            s.kind,
+            s.status,
+            s.honours,
+            s.established.map(|d| d.to_string()),
+            s.removed.map(|d| d.to_string()),
+            s.coordinates.map(|c| c.0),
+            s.coordinates.map(|c| c.1),
+            s.burials.total,
+            s.burials.known,
+            s.burials.unknown,
+            s.burials.military,
+            s.caretaker,
+            s.visiting,
+            s.wikidata,
+            s.osm,
+            s.summary,
+            description,
+            s.updated.map(|d| d.to_string()),
+            s.draft,
+            s.file.to_string_lossy(),
+            self.content
+                .lastmod(&s.file, s.updated)
+                .map(|d| d.to_string()),
+        ])?)
+    }
+
+    /// The site's names, conflicts, dates, sources, images and old addresses.
+    fn insert_lists(&mut self, s: &Site) -> Result<(), WriteFailure> {
+        insert_names(&mut self.names, &s.slug, &s.names)?;
+        for (i, c) in s.conflicts.iter().enumerate() {
+            self.conflict.execute(params![s.slug, i as i64, c])?;
+        }
+        for (i, d) in s.commemorations.iter().enumerate() {
+            self.commemoration
+                .execute(params![s.slug, i as i64, d.value])?;
+        }
+        for (i, src) in s.sources.iter().enumerate() {
+            let date = src.date.map(|d| d.to_string());
+            self.source.execute(params![
+                s.slug,
+                i as i64 + 1,
+                src.title,
+                src.publisher,
+                src.url,
+                date
+            ])?;
+        }
+        for (i, im) in s.images.iter().enumerate() {
+            self.image.execute(params![
+                s.slug,
+                i as i64 + 1,
+                im.file,
+                im.alt,
+                im.caption,
+                im.credit,
+                im.license,
+                im.width,
+                im.height
+            ])?;
+        }
+        for a in &s.aliases {
+            self.alias.execute(params![a.value, s.slug])?;
+        }
+        Ok(())
+    }
+}

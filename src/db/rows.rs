@@ -1,0 +1,302 @@
+//! The read model: what the queries return, each type with its column list and the one
+//! function that reads it from a row. Values come back typed (dates as the content's dates);
+//! links, labels and wording are the web layer's.
+
+use chrono::NaiveDate;
+use rusqlite::Row;
+
+use super::columns::{Day, col};
+use super::entry_kind::EntryKind;
+use crate::content::model::{Image, PartialDate, Source};
+
+/// A name in another language, with its BCP 47 tag.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub lang: String,
+    pub name: String,
+}
+
+/// What a list of sites shows of each.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub slug: String,
+    pub title: String,
+    pub country: String,
+    pub country_name: String,
+    pub locality: String,
+    pub region: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub established: Option<PartialDate>,
+    /// When an editor last checked the entry against its sources.
+    pub updated: Option<NaiveDate>,
+    pub description: String,
+    pub draft: bool,
+    /// The entry's `updated` date, else its file's last commit.
+    pub lastmod: Option<NaiveDate>,
+}
+
+/// A commemoration date as linked from elsewhere.
+#[derive(Debug, Clone)]
+pub struct DateRef {
+    pub slug: String,
+    pub title: String,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Everything a site page shows.
+#[derive(Debug, Clone)]
+pub struct SiteDetail {
+    pub summary: SiteSummary,
+    pub honours: Option<String>,
+    pub removed: Option<PartialDate>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub burials_total: Option<i64>,
+    pub burials_known: Option<i64>,
+    pub burials_unknown: Option<i64>,
+    pub burials_military: Option<i64>,
+    pub caretaker: Option<String>,
+    pub visiting: Option<String>,
+    pub wikidata: Option<String>,
+    pub osm: Option<String>,
+    pub body_html: String,
+    pub file: String,
+    /// The editor's own `summary`, where given (the description falls back to the body).
+    pub summary_text: Option<String>,
+    pub names: Vec<Name>,
+    pub conflicts: Vec<String>,
+    pub commemorations: Vec<DateRef>,
+    /// In the order the entry lists them; a source's number is its place in the list.
+    pub sources: Vec<Source>,
+    pub images: Vec<Image>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryRow {
+    pub code: String,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub body_html: String,
+    pub body_text: String,
+    pub file: String,
+    pub site_count: i64,
+    pub names: Vec<Name>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateRow {
+    pub date: DateRef,
+    pub since: Option<i64>,
+    pub body_html: String,
+    pub body_text: String,
+    pub file: String,
+    pub site_count: i64,
+    pub names: Vec<Name>,
+    /// Code and name of each country where the date is observed.
+    pub countries: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageRow {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub body_html: String,
+    pub file: String,
+    pub draft: bool,
+}
+
+/// An entry's page, as the sitemap lists it.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    pub kind: EntryKind,
+    /// The slug or country code.
+    pub key: String,
+    pub lastmod: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    pub sites: i64,
+    pub countries: i64,
+    pub dates: i64,
+    pub sources: i64,
+}
+
+/// The columns of a `SiteSummary`, from `sites s JOIN countries c`: a macro, so that the
+/// queries that read more than these can extend the list with `concat!`.
+macro_rules! site_summary_columns {
+    () => {
+        "s.slug, s.title, s.country, c.name, s.locality, s.region, s.kind, s.status,
+        s.established, s.updated, s.description, s.draft, s.lastmod"
+    };
+}
+pub(super) use site_summary_columns;
+
+pub(super) const SITE_SUMMARY_COLUMNS: &str = site_summary_columns!();
+
+/// A `SiteSummary` from a row whose columns begin with `SITE_SUMMARY_COLUMNS`.
+pub(super) fn site_summary(r: &Row) -> rusqlite::Result<SiteSummary> {
+    const C: &str = SITE_SUMMARY_COLUMNS;
+    Ok(SiteSummary {
+        slug: r.get(col!(C, "s.slug"))?,
+        title: r.get(col!(C, "s.title"))?,
+        country: r.get(col!(C, "s.country"))?,
+        country_name: r.get(col!(C, "c.name"))?,
+        locality: r.get(col!(C, "s.locality"))?,
+        region: r.get(col!(C, "s.region"))?,
+        kind: r.get(col!(C, "s.kind"))?,
+        status: r.get(col!(C, "s.status"))?,
+        established: r.get(col!(C, "s.established"))?,
+        updated: day(r, col!(C, "s.updated"))?,
+        description: r.get(col!(C, "s.description"))?,
+        draft: r.get(col!(C, "s.draft"))?,
+        lastmod: day(r, col!(C, "s.lastmod"))?,
+    })
+}
+
+/// A stored day, where there is one.
+pub(super) fn day(r: &Row, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get::<_, Option<Day>>(column)?.map(|d| d.0))
+}
+
+pub(super) const SITE_DETAIL_COLUMNS: &str = concat!(
+    site_summary_columns!(),
+    ", s.honours, s.removed, s.latitude, s.longitude,
+    s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
+    s.wikidata, s.osm, b.body_html, s.file, s.summary"
+);
+/// The columns of a site's `Source` and `Image`, after the site's slug.
+pub(super) const SOURCE_COLUMNS: &str = "site, title, publisher, url, date";
+pub(super) const IMAGE_COLUMNS: &str = "site, file, alt, caption, credit, license, width, height";
+
+pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
+    const C: &str = SITE_DETAIL_COLUMNS;
+    Ok(SiteDetail {
+        summary: site_summary(r)?,
+        honours: r.get(col!(C, "s.honours"))?,
+        removed: r.get(col!(C, "s.removed"))?,
+        latitude: r.get(col!(C, "s.latitude"))?,
+        longitude: r.get(col!(C, "s.longitude"))?,
+        burials_total: r.get(col!(C, "s.burials_total"))?,
+        burials_known: r.get(col!(C, "s.burials_known"))?,
+        burials_unknown: r.get(col!(C, "s.burials_unknown"))?,
+        burials_military: r.get(col!(C, "s.burials_military"))?,
+        caretaker: r.get(col!(C, "s.caretaker"))?,
+        visiting: r.get(col!(C, "s.visiting"))?,
+        wikidata: r.get(col!(C, "s.wikidata"))?,
+        osm: r.get(col!(C, "s.osm"))?,
+        body_html: r.get(col!(C, "b.body_html"))?,
+        file: r.get(col!(C, "s.file"))?,
+        summary_text: r.get(col!(C, "s.summary"))?,
+        names: Vec::new(),
+        conflicts: Vec::new(),
+        commemorations: Vec::new(),
+        sources: Vec::new(),
+        images: Vec::new(),
+    })
+}
+
+pub(super) fn source_row(r: &Row) -> rusqlite::Result<Source> {
+    const C: &str = SOURCE_COLUMNS;
+    Ok(Source {
+        title: r.get(col!(C, "title"))?,
+        publisher: r.get(col!(C, "publisher"))?,
+        url: r.get(col!(C, "url"))?,
+        date: r.get(col!(C, "date"))?,
+    })
+}
+
+pub(super) fn image_row(r: &Row) -> rusqlite::Result<Image> {
+    const C: &str = IMAGE_COLUMNS;
+    Ok(Image {
+        file: r.get(col!(C, "file"))?,
+        alt: r.get(col!(C, "alt"))?,
+        caption: r.get(col!(C, "caption"))?,
+        credit: r.get(col!(C, "credit"))?,
+        license: r.get(col!(C, "license"))?,
+        width: r.get(col!(C, "width"))?,
+        height: r.get(col!(C, "height"))?,
+    })
+}
+
+/// The columns of a `DateRef`, and after them the rest of a `DateRow`.
+pub(super) const DATE_REF_COLUMNS: &str = "d.slug, d.title, d.month, d.day";
+pub(super) const DATE_COLUMNS: &str =
+    "d.slug, d.title, d.month, d.day, d.since, d.body_html, d.body_text, d.file";
+
+/// A `DateRef` from a row whose columns begin with `DATE_REF_COLUMNS`, after `skip` others.
+pub(super) fn date_ref_after(r: &Row, skip: usize) -> rusqlite::Result<DateRef> {
+    const C: &str = DATE_REF_COLUMNS;
+    Ok(DateRef {
+        slug: r.get(skip + col!(C, "d.slug"))?,
+        title: r.get(skip + col!(C, "d.title"))?,
+        month: r.get(skip + col!(C, "d.month"))?,
+        day: r.get(skip + col!(C, "d.day"))?,
+    })
+}
+
+pub(super) fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {
+    date_ref_after(r, 0)
+}
+
+pub(super) fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
+    const C: &str = DATE_COLUMNS;
+    Ok(DateRow {
+        date: date_ref(r)?,
+        since: r.get(col!(C, "d.since"))?,
+        body_html: r.get(col!(C, "d.body_html"))?,
+        body_text: r.get(col!(C, "d.body_text"))?,
+        file: r.get(col!(C, "d.file"))?,
+        // Counted from the site index by the caller.
+        site_count: 0,
+        names: Vec::new(),
+        countries: Vec::new(),
+    })
+}
+
+pub(super) const COUNTRY_COLUMNS: &str =
+    "c.code, c.name, c.official_name, c.body_html, c.body_text, c.file";
+
+pub(super) const PAGE_COLUMNS: &str = "slug, title, description, body_html, file, draft";
+
+pub(super) fn page_row(r: &Row) -> rusqlite::Result<PageRow> {
+    const C: &str = PAGE_COLUMNS;
+    Ok(PageRow {
+        slug: r.get(col!(C, "slug"))?,
+        title: r.get(col!(C, "title"))?,
+        description: r.get(col!(C, "description"))?,
+        body_html: r.get(col!(C, "body_html"))?,
+        file: r.get(col!(C, "file"))?,
+        draft: r.get(col!(C, "draft"))?,
+    })
+}
+
+/// A name in another language from a row of `lang, name`, after `skip` other columns.
+pub(super) fn name_after(r: &Row, skip: usize) -> rusqlite::Result<Name> {
+    Ok(Name {
+        lang: r.get(skip)?,
+        name: r.get(skip + 1)?,
+    })
+}
+
+pub(super) fn name(r: &Row) -> rusqlite::Result<Name> {
+    name_after(r, 0)
+}
+
+pub(super) fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
+    const C: &str = COUNTRY_COLUMNS;
+    Ok(CountryRow {
+        code: r.get(col!(C, "c.code"))?,
+        name: r.get(col!(C, "c.name"))?,
+        official_name: r.get(col!(C, "c.official_name"))?,
+        body_html: r.get(col!(C, "c.body_html"))?,
+        body_text: r.get(col!(C, "c.body_text"))?,
+        file: r.get(col!(C, "c.file"))?,
+        // Counted from the site index by the caller.
+        site_count: 0,
+        names: Vec::new(),
+    })
+}
