@@ -10,9 +10,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 
-use super::error::PageError;
 use super::page_cache::PageCache;
-use crate::db::Database;
+use crate::db::{Database, DbError};
 
 /// Settings of a running site.
 #[derive(Debug, Clone)]
@@ -120,7 +119,7 @@ impl WorkerDb {
         }
     }
 
-    pub fn get(&self) -> Result<Rc<Database>, PageError> {
+    pub fn get(&self) -> Result<Rc<Database>, DbError> {
         let generation = self.shared.generation();
         let path = &self.shared.config.db_path;
         if let Some(open) = self.current.borrow_mut().as_mut()
@@ -135,9 +134,7 @@ impl WorkerDb {
             }
         }
         let stamp = file_stamp(path);
-        let db = Rc::new(
-            Database::open(path, self.shared.config.drafts).map_err(PageError::Unavailable)?,
-        );
+        let db = Rc::new(Database::open(path, self.shared.config.drafts)?);
         *self.current.borrow_mut() = Some(Open {
             generation,
             stamp,
