@@ -19,10 +19,7 @@ pub async fn icon(req: HttpRequest) -> Result<HttpResponse, PageError> {
     if req.path() != icon_path() {
         return Err(PageError::NotFound);
     }
-    Ok(HttpResponse::Ok()
-        .content_type("image/svg+xml; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(ICON))
+    Ok(fingerprinted("image/svg+xml; charset=utf-8", ICON))
 }
 
 pub async fn stylesheet(
@@ -41,8 +38,14 @@ pub async fn stylesheet(
             .insert_header((header::CACHE_CONTROL, "no-cache"))
             .body(css));
     }
-    Ok(HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
+    Ok(fingerprinted("text/css; charset=utf-8", STYLESHEET))
+}
+
+/// A compiled-in file under its fingerprinted name: that name changes with the content, so the
+/// file may be cached for a year.
+fn fingerprinted(content_type: &str, body: &'static str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(STYLESHEET))
+        .body(body)
 }
