@@ -254,10 +254,11 @@ fn site_config(cli: &Cli) -> SiteConfig {
 /// the banner at once.
 fn watch(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<Watch, CliError> {
     let static_dir = shared.config.static_dir.clone();
+    let shared = shared.clone();
     let watch = crate::watch::start(
         pipeline.clone(),
         std::slice::from_ref(&static_dir),
-        shared.clone().into_inner(),
+        move |outcome| shared.rebuilt(outcome),
     )?;
     println!(
         "Watching {} and {} for changes",
@@ -286,10 +287,10 @@ fn prepare_database(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<(
     if unreadable || !db_path.is_file() {
         return build(pipeline);
     }
-    let (pipeline, shared) = (pipeline.clone(), shared.clone().into_inner());
+    let (pipeline, shared) = (pipeline.clone(), shared.clone());
     let started = std::thread::Builder::new()
         .name("rebuild".into())
-        .spawn(move || pipeline.rebuild_served_if_stale(&shared));
+        .spawn(move || pipeline.rebuild_served_if_stale(|outcome| shared.rebuilt(outcome)));
     // Without the thread the database is only not rebuilt: the site can still be served.
     if let Err(e) = started {
         tracing::error!("cannot look for content changes in the background: {e}");

@@ -1,7 +1,8 @@
 //! The one way from the content files to the database the server reads, used by `build`, by
 //! `serve` (at start-up and in the background) and by `serve --watch`: load and check every
 //! file, write a new database beside the old one and rename it into place (so that a reader never
-//! sees half a file; [`db::build`] does both), then tell the running server.
+//! sees half a file; [`db::build`] does both), then tell the running server. The server is told
+//! through a callback given by the caller, so that the pipeline knows nothing of serving.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -9,7 +10,6 @@ use std::time::SystemTime;
 use crate::content::{self, ErrorReport};
 use crate::db::{self, BuildStats, DbError};
 use crate::logging::Chain;
-use crate::web::SharedState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RebuildError {
@@ -19,6 +19,10 @@ pub enum RebuildError {
     #[error("{0}")]
     Db(#[from] DbError),
 }
+
+/// What a running server is told after each rebuild: `Ok` when a new database is in place, or
+/// the errors for which the last good one goes on serving (the banner of `--watch`).
+pub type Outcome = Result<(), String>;
 
 /// Where a rebuild reads its content and writes its database.
 #[derive(Debug, Clone)]
@@ -42,14 +46,13 @@ impl Pipeline {
         Ok(db::build(&content, &self.db_path)?)
     }
 
-    /// [`Pipeline::build`] under a running server, with the outcome logged. On success every
-    /// worker opens the new database at its next request; on failure the last good one goes on
-    /// serving, and the errors are kept for the banner of `--watch`.
-    pub fn rebuild_served(&self, shared: &SharedState) {
+    /// [`Pipeline::build`] under a running server, with the outcome logged and passed to
+    /// `tell_server`. On success every worker opens the new database at its next request; on
+    /// failure the last good one goes on serving.
+    pub fn rebuild_served(&self, tell_server: impl Fn(Outcome)) {
         match self.build() {
             Ok(stats) => {
-                shared.set_build_errors(None);
-                shared.database_replaced();
+                tell_server(Ok(()));
                 tracing::info!(
                     "rebuilt {}: {} sites, {} countries, {} dates, {} pages in {:.2} s",
                     self.db_path.display(),
@@ -70,13 +73,13 @@ impl Pipeline {
                         Chain(cause)
                     ),
                 }
-                shared.set_build_errors(Some(e.to_string()));
+                tell_server(Err(e.to_string()));
             }
         }
     }
 
     /// Rebuilds under a running server if the content changed since the database was built.
-    pub fn rebuild_served_if_stale(&self, shared: &SharedState) {
+    pub fn rebuild_served_if_stale(&self, tell_server: impl Fn(Outcome)) {
         if !self.is_stale() {
             return;
         }
@@ -84,7 +87,7 @@ impl Pipeline {
             "The content changed since {} was built: rebuilding it, serving the previous build meanwhile.",
             self.db_path.display()
         );
-        self.rebuild_served(shared);
+        self.rebuild_served(tell_server);
     }
 
     /// Whether the database is missing or older than any content file or folder.

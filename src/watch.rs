@@ -3,15 +3,13 @@
 //! bad. Templates are compiled into the program: a change to them needs a new build of it.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::rebuild::Pipeline;
-use crate::web::SharedState;
+use crate::rebuild::{Outcome, Pipeline};
 
 /// How long the folders must be quiet before a rebuild: an editor's save often writes twice.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -29,11 +27,11 @@ pub struct Watch {
 }
 
 /// Rebuilds once, then watches the content folder and, where they exist, the `extra` folders
-/// (static files), rebuilding on every change.
+/// (static files), rebuilding on every change and telling the server each outcome.
 pub fn start(
     pipeline: Pipeline,
     extra: &[PathBuf],
-    shared: Arc<SharedState>,
+    tell_server: impl Fn(Outcome) + Send + 'static,
 ) -> Result<Watch, WatchError> {
     let content_dir = pipeline.content_dir.clone();
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -55,7 +53,7 @@ pub fn start(
     // Reading the files to rebuild raises events of its own; only a real change of a file's
     // size or modification time (or a file added or removed) leads to a rebuild.
     let mut last = snapshot(&dirs);
-    pipeline.rebuild_served(&shared);
+    pipeline.rebuild_served(&tell_server);
     std::thread::Builder::new()
         .name("watch".into())
         .spawn(move || {
@@ -67,7 +65,7 @@ pub fn start(
                 let now = snapshot(&dirs);
                 if now != last {
                     last = now;
-                    pipeline.rebuild_served(&shared);
+                    pipeline.rebuild_served(&tell_server);
                 }
             }
         })

@@ -1,55 +1,41 @@
 //! HTTP validators: every page gets a weak `ETag` (a hash of its bytes) and a `Last-Modified`
 //! (when the database was built), and a matching conditional request gets `304 Not Modified`.
+//! Plain HTTP: what the server knows comes in as arguments, and the middleware that passes it is
+//! in `cache_middleware`.
 
-use actix_web::body::{BoxBody, MessageBody, to_bytes_limited};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::body::{BodySize, BoxBody, MessageBody, to_bytes_limited};
+use actix_web::dev::ServiceResponse;
 use actix_web::http::header::{
     self, EntityTag, Header, HeaderMap, HeaderValue, HttpDate, IfModifiedSince, IfNoneMatch,
     TryIntoHeaderValue,
 };
 use actix_web::http::{Method, StatusCode};
-use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpResponse, web};
-use chrono::DateTime;
-use std::time::SystemTime;
+use actix_web::web::Bytes;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 
-use super::WorkerDb;
+use super::fingerprint::fnv1a;
 
 /// Larger bodies are passed through without a validator rather than held in memory twice.
 const MAX_BODY: usize = 32 * 1024 * 1024;
 
-/// FNV-1a: stable across processes and machines, so replicas agree on every ETag.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
-pub async fn validators(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
+/// Gives a finished response its validators, or turns it into `304 Not Modified` when the client
+/// holds the same page. `built_at` (when the page's data last changed) is asked only for a
+/// response that gets validators.
+pub async fn add_validators(
+    res: ServiceResponse<impl MessageBody + 'static>,
+    built_at: impl FnOnce(&HttpRequest) -> Option<HttpDate>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let cacheable = matches!(*req.method(), Method::GET | Method::HEAD);
-    let res = next.call(req).await?;
+    let cacheable = matches!(*res.request().method(), Method::GET | Method::HEAD);
     // Static files bring their own validators; errors and redirects get none; a very large
     // export is sent as it is rather than held in memory to be hashed.
-    let too_large = matches!(res.response().body().size(), actix_web::body::BodySize::Sized(n) if n > MAX_BODY as u64);
     if !cacheable
-        || too_large
+        || is_larger_than(&res, MAX_BODY)
         || res.status() != StatusCode::OK
         || res.headers().contains_key(header::ETAG)
     {
         return Ok(res.map_into_boxed_body());
     }
-    let built_at = res
-        .request()
-        .app_data::<web::Data<WorkerDb>>()
-        .and_then(|db| db.get().ok())
-        .and_then(|db| DateTime::parse_from_rfc3339(db.built_at()).ok())
-        .map(|d| HttpDate::from(SystemTime::from(d)));
+    let built_at = built_at(res.request());
 
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
@@ -66,11 +52,21 @@ pub async fn validators(
     let response = if client_has(&req, &headers) {
         not_modified(&headers)
     } else {
-        let mut r = HttpResponse::with_body(head.status(), BoxBody::new(bytes));
-        *r.headers_mut() = headers;
-        r
+        response(head.status(), headers, bytes)
     };
     Ok(ServiceResponse::new(req, response))
+}
+
+/// Whether a response's body is known, before it is read, to be larger than `limit` bytes.
+pub fn is_larger_than<B: MessageBody>(res: &ServiceResponse<B>, limit: usize) -> bool {
+    matches!(res.response().body().size(), BodySize::Sized(n) if n > limit as u64)
+}
+
+/// A response made of a status, its headers and a body already read.
+pub fn response(status: StatusCode, headers: HeaderMap, body: Bytes) -> HttpResponse {
+    let mut r = HttpResponse::with_body(status, BoxBody::new(body));
+    *r.headers_mut() = headers;
+    r
 }
 
 /// Whether a conditional request is answered by the copy the client holds, given the `ETag` and
@@ -115,10 +111,7 @@ pub fn not_modified(headers: &HeaderMap) -> HttpResponse {
 }
 
 /// The whole body of a response, read up to `limit` bytes.
-pub async fn collect(
-    body: impl MessageBody,
-    limit: usize,
-) -> Result<actix_web::web::Bytes, actix_web::Error> {
+pub async fn collect(body: impl MessageBody, limit: usize) -> Result<Bytes, actix_web::Error> {
     match to_bytes_limited(body, limit).await {
         Ok(Ok(b)) => Ok(b),
         Ok(Err(e)) => {

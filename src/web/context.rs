@@ -46,7 +46,10 @@ impl FromRequest for Ctx {
         let state = req.app_data::<web::Data<SharedState>>().cloned();
         let worker = req.app_data::<web::Data<WorkerDb>>();
         ready(match (state, worker) {
-            (Some(state), Some(worker)) => worker.get().map(|db| Ctx { db, state }),
+            (Some(state), Some(worker)) => worker
+                .get()
+                .map(|db| Ctx { db, state })
+                .map_err(PageError::Unavailable),
             _ => Err(PageError::internal(
                 "the app was configured without its state",
             )),

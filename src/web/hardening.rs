@@ -4,6 +4,7 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
@@ -34,27 +35,25 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, ()> {
     Ok(out)
 }
 
-fn reject(
-    req: ServiceRequest,
-    status: actix_web::http::StatusCode,
-    why: &str,
-) -> ServiceResponse<BoxBody> {
-    let mut resp: HttpResponse = PageError::BadRequest(why.to_string()).error_response();
-    *resp.status_mut() = status;
-    req.into_response(resp)
-}
-
 pub async fn screen(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    use actix_web::http::StatusCode;
+    let Some((status, why)) = refusal(&req) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let mut resp: HttpResponse = PageError::BadRequest(why.to_string()).error_response();
+    *resp.status_mut() = status;
+    Ok(req.into_response(resp))
+}
+
+/// Why the site refuses a request, with the status it answers; `None` for a request it serves.
+fn refusal(req: &ServiceRequest) -> Option<(StatusCode, &'static str)> {
     let uri = req.uri();
     let path = uri.path();
     let query = uri.query().unwrap_or("");
     if path.len() > MAX_PATH || query.len() > MAX_QUERY {
-        return Ok(reject(
-            req,
+        return Some((
             StatusCode::URI_TOO_LONG,
             "The address is too long for this site.",
         ));
@@ -65,28 +64,17 @@ pub async fn screen(
         .map(|(k, v)| k.as_str().len() + v.len() + 4)
         .sum();
     if header_bytes > MAX_HEADERS {
-        return Ok(reject(
-            req,
+        return Some((
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             "The request's headers are too large.",
         ));
     }
-    let decoded_path = match percent_decode(path) {
-        Ok(b) => b,
-        Err(()) => {
-            return Ok(reject(
-                req,
-                StatusCode::BAD_REQUEST,
-                "The address has a malformed percent-encoding.",
-            ));
-        }
+    let bad = |why| Some((StatusCode::BAD_REQUEST, why));
+    let Ok(decoded_path) = percent_decode(path) else {
+        return bad("The address has a malformed percent-encoding.");
     };
     let Ok(decoded_path) = String::from_utf8(decoded_path) else {
-        return Ok(reject(
-            req,
-            StatusCode::BAD_REQUEST,
-            "The address is not valid UTF-8 text.",
-        ));
+        return bad("The address is not valid UTF-8 text.");
     };
     // `..` or a backslash in any form is never part of an address of this site.
     if decoded_path
@@ -95,30 +83,14 @@ pub async fn screen(
         || decoded_path.contains('\\')
         || decoded_path.contains('\0')
     {
-        return Ok(reject(
-            req,
-            StatusCode::BAD_REQUEST,
-            "The address tries to leave the site's folders.",
-        ));
+        return bad("The address tries to leave the site's folders.");
     }
     for pair in query.split('&') {
         match percent_decode(pair) {
             Ok(b) if std::str::from_utf8(&b).is_ok() => {}
-            Ok(_) => {
-                return Ok(reject(
-                    req,
-                    StatusCode::BAD_REQUEST,
-                    "The query string is not valid UTF-8 text.",
-                ));
-            }
-            Err(()) => {
-                return Ok(reject(
-                    req,
-                    StatusCode::BAD_REQUEST,
-                    "The query string has a malformed percent-encoding.",
-                ));
-            }
+            Ok(_) => return bad("The query string is not valid UTF-8 text."),
+            Err(()) => return bad("The query string has a malformed percent-encoding."),
         }
     }
-    Ok(next.call(req).await?.map_into_boxed_body())
+    None
 }

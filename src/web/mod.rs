@@ -2,11 +2,14 @@
 //! their templates' data in `views`; all data comes from [`crate::db::Database`].
 
 pub mod access_log;
+pub mod asset_handlers;
 pub mod assets;
+pub mod cache_middleware;
 pub mod conditional;
 pub mod context;
 pub mod error;
 pub mod escapers;
+pub mod fingerprint;
 pub mod handlers;
 pub mod hardening;
 pub mod highlight;
@@ -81,9 +84,12 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
             .route("/data/sites.json", read().to(data::json))
             .route("/data/sites.geojson", read().to(data::geojson))
             .route("/data/sites.csv", read().to(data::csv))
-            .route(assets::STYLESHEET_ROUTE, read().to(assets::stylesheet))
-            .route(assets::ICON_ROUTE, read().to(assets::icon))
-            .route("/favicon.ico", read().to(assets::icon))
+            .route(
+                assets::STYLESHEET_ROUTE,
+                read().to(asset_handlers::stylesheet),
+            )
+            .route(assets::ICON_ROUTE, read().to(asset_handlers::icon))
+            .route("/favicon.ico", read().to(asset_handlers::icon))
             .service(
                 actix_files::Files::new("/static", static_dir)
                     .prefer_utf8(true)
@@ -118,9 +124,11 @@ pub fn app(
             handlers::fallback::redirects,
         ))
         .wrap(actix_web::middleware::from_fn(error::own_pages))
-        .wrap(actix_web::middleware::from_fn(conditional::validators))
+        .wrap(actix_web::middleware::from_fn(cache_middleware::validators))
         .wrap(Compress::default())
-        .wrap(actix_web::middleware::from_fn(page_cache::serve_cached))
+        .wrap(actix_web::middleware::from_fn(
+            cache_middleware::serve_cached,
+        ))
         .wrap(actix_web::middleware::from_fn(hardening::screen))
         .wrap(security_headers())
         .wrap(actix_web::middleware::from_fn(access_log::log_request))

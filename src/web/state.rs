@@ -10,9 +10,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 
-use super::error::PageError;
 use super::page_cache::PageCache;
-use crate::db::Database;
+use crate::db::{Database, DbError};
 
 /// Settings of a running site.
 #[derive(Debug, Clone)]
@@ -57,15 +56,15 @@ impl SharedState {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    /// Tells every worker that the database file was replaced.
-    pub fn database_replaced(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-    }
-
-    /// Records the outcome of a rebuild: `None` when it succeeded.
-    pub fn set_build_errors(&self, errors: Option<String>) {
+    /// Takes in the outcome of a rebuild: after a new database, every worker reopens its
+    /// connection; after a failure, the errors are kept for the banner until the next success.
+    pub fn rebuilt(&self, outcome: Result<(), String>) {
+        let replaced = outcome.is_ok();
         if let Ok(mut e) = self.build_errors.write() {
-            *e = errors;
+            *e = outcome.err();
+        }
+        if replaced {
+            self.generation.fetch_add(1, Ordering::SeqCst);
         }
     }
 
@@ -120,7 +119,7 @@ impl WorkerDb {
         }
     }
 
-    pub fn get(&self) -> Result<Rc<Database>, PageError> {
+    pub fn get(&self) -> Result<Rc<Database>, DbError> {
         let generation = self.shared.generation();
         let path = &self.shared.config.db_path;
         if let Some(open) = self.current.borrow_mut().as_mut()
@@ -135,9 +134,7 @@ impl WorkerDb {
             }
         }
         let stamp = file_stamp(path);
-        let db = Rc::new(
-            Database::open(path, self.shared.config.drafts).map_err(PageError::Unavailable)?,
-        );
+        let db = Rc::new(Database::open(path, self.shared.config.drafts)?);
         *self.current.borrow_mut() = Some(Open {
             generation,
             stamp,
@@ -152,5 +149,37 @@ impl WorkerDb {
     /// This worker's cache of finished pages.
     pub fn cache(&self) -> &RefCell<PageCache> {
         &self.cache
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SharedState, SiteConfig};
+
+    fn watching() -> SharedState {
+        SharedState::new(SiteConfig {
+            base_url: "http://localhost".into(),
+            edit_url: None,
+            db_path: "unused.db".into(),
+            static_dir: "static".into(),
+            today: None,
+            drafts: false,
+            watch: true,
+        })
+    }
+
+    #[test]
+    fn a_failed_rebuild_keeps_the_database_and_shows_its_errors_until_one_succeeds() {
+        let state = watching();
+        let first = state.generation();
+        state.rebuilt(Err("sites/x.md: no title".into()));
+        assert_eq!(state.generation(), first);
+        assert_eq!(
+            state.build_errors().as_deref(),
+            Some("sites/x.md: no title")
+        );
+        state.rebuilt(Ok(()));
+        assert_eq!(state.generation(), first + 1);
+        assert_eq!(state.build_errors(), None);
     }
 }
