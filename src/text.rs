@@ -1,6 +1,6 @@
-//! Plain-text helpers: escaping text for HTML and XML, where the site writes markup by hand
-//! (search snippets, maps, sitemaps and feeds; templates escape on their own), and shortening
-//! text for descriptions.
+//! Plain-text helpers: escaping text for HTML and XML where markup is written outside a
+//! template (the search results' `<mark>`s; the XML and SVG templates' escaper matches it), and
+//! shortening text for descriptions.
 
 /// Appends `c` to `out`, escaped for element content and quoted attribute values.
 pub fn push_escaped(c: char, out: &mut String) {
