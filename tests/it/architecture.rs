@@ -274,3 +274,49 @@ fn no_function_runs_over_eighty_lines() {
     let sample = "fn short() {\n    1\n}\n";
     assert_eq!(function_lengths(sample), vec![("fn short".to_string(), 3)]);
 }
+
+/// What each part of the code may import, besides itself and std/crates: data flows one way,
+/// Markdown → content → db → web, and the helpers at the bottom import nothing of ours.
+const MAY_IMPORT: &[(&str, &[&str])] = &[
+    ("text", &[]),
+    ("urls", &[]),
+    ("logging", &[]),
+    ("content", &["urls"]),
+    ("db", &["content", "text"]),
+    ("rebuild", &["content", "db", "logging"]),
+    ("watch", &["rebuild", "logging"]),
+    ("scaffold", &["urls", "content"]),
+    ("web", &["content", "db", "text", "urls", "logging"]),
+];
+
+#[test]
+fn each_layer_imports_only_the_layers_below_it() {
+    let graph = import_graph(&modules());
+    let mut wrong = Vec::new();
+    for (module, targets) in &graph {
+        let Some(part) = module.first() else { continue };
+        let Some((_, allowed)) = MAY_IMPORT.iter().find(|(p, _)| p == part) else {
+            continue;
+        };
+        for target in targets {
+            let to = target[0].as_str();
+            if to != part && !allowed.contains(&to) {
+                wrong.push(format!(
+                    "{} imports {}",
+                    module.join("::"),
+                    target.join("::")
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
+    assert!(
+        graph[&vec!["db".to_string(), "insert".to_string()]]
+            .iter()
+            .any(|t| t[0] == "content")
+    );
+}
