@@ -215,11 +215,9 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .map(|c| (c.code.as_str(), c.name.as_str()))
                 .collect(),
             site: tx.prepare(
-                "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
-                    latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
-                    visiting, wikidata, osm, summary, description, updated, draft, file, lastmod)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22, ?23, ?24, ?25, ?26)",
+                "INSERT INTO sites (slug, title, country, locality, region, kind, status, established,
+                    latitude, longitude, facts, description, updated, draft, file, lastmod)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?,
             body: tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?,
             names: tx.prepare(
@@ -254,7 +252,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", "),
-            honours: s.honours.as_deref().unwrap_or(""),
+            honours: s.facts.honours.as_deref().unwrap_or(""),
             draft: s.draft,
             site_kind: Some(s.kind),
             site_status: Some(s.status),
@@ -266,7 +264,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
     /// The site's own row; its rowid.
     fn insert_row(&mut self, s: &Site, body: &Body) -> Result<i64, WriteFailure> {
         let description = description(
-            s.summary.as_deref(),
+            s.facts.summary.as_deref(),
             body,
             &format!("{}, {}", s.title, s.locality),
         );
@@ -278,20 +276,10 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             s.region,
             s.kind,
             s.status,
-            s.honours,
             s.established.map(|d| d.to_string()),
-            s.removed.map(|d| d.to_string()),
             s.coordinates.map(|c| c.0),
             s.coordinates.map(|c| c.1),
-            s.burials.total,
-            s.burials.known,
-            s.burials.unknown,
-            s.burials.military,
-            s.caretaker,
-            s.visiting,
-            s.wikidata,
-            s.osm,
-            s.summary,
+            s.facts,
             description,
             s.updated.map(|d| d.to_string()),
             s.draft,
