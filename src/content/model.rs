@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A value with the line and column in its file where it was written, so that checks across files
 /// can point at it.
@@ -143,6 +144,22 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Stored and exported as it is written: `"1947"`, `"1947-08"`, `"1947-08-15"`.
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        PartialDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a date such as 1947-08-15"))
+        })
+    }
+}
+
 /// Where an entry's Markdown body is. Every body is read again and rendered when the database is
 /// written (by `content::render`), so that a build of 100,000 sites never holds all their text at
 /// once and every kind of entry takes the same way.
@@ -163,7 +180,7 @@ pub struct Body {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Burials {
     pub total: Option<i64>,
     pub known: Option<i64>,
@@ -204,6 +221,28 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
+/// What a site's page tells of it beyond the fields that lists filter, sort or search on.
+///
+/// The database keeps these as one JSON value per site and the open-data exports write them as
+/// they serialize, so a new fact is written here, in `parse.rs`, in the `new` scaffold and in the
+/// page template, and nowhere else. A field that a query must filter, sort or index on belongs
+/// in [`Site`] instead, with a column of its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SiteFacts {
+    /// Whom the site commemorates; also indexed for search, from this model, when building.
+    pub honours: Option<String>,
+    pub removed: Option<PartialDate>,
+    pub burials: Burials,
+    pub caretaker: Option<String>,
+    pub visiting: Option<String>,
+    /// A Wikidata item, `Q` and digits.
+    pub wikidata: Option<String>,
+    /// An OpenStreetMap object: `node/N`, `way/N` or `relation/N`.
+    pub osm: Option<String>,
+    /// The editor's own summary; the description falls back to the body without it.
+    pub summary: Option<String>,
+}
+
 /// A memorial site: one file in `content/sites/`.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -217,19 +256,12 @@ pub struct Site {
     pub region: Option<String>,
     pub kind: &'static str,
     pub status: &'static str,
-    pub honours: Option<String>,
     pub conflicts: Vec<String>,
     pub established: Option<PartialDate>,
-    pub removed: Option<PartialDate>,
     pub coordinates: Option<(f64, f64)>,
     pub commemorations: Vec<Positioned<String>>,
     pub names: Vec<(String, String)>,
-    pub burials: Burials,
-    pub caretaker: Option<String>,
-    pub visiting: Option<String>,
-    pub wikidata: Option<String>,
-    pub osm: Option<String>,
-    pub summary: Option<String>,
+    pub facts: SiteFacts,
     pub updated: Option<NaiveDate>,
     pub draft: bool,
     pub aliases: Vec<Positioned<String>>,

@@ -2,7 +2,7 @@
 //!
 //! Each entry is built in one struct literal whose fields are read where they are written: the
 //! reads declare the known fields (see [`Fields`]), so a new field is one line here and one in
-//! the model.
+//! the model (a site's new fact: one line in its `SiteFacts`).
 
 use std::path::Path;
 
@@ -50,48 +50,57 @@ fn markdown_file(src: &SourceFile) -> MarkdownFile {
 }
 
 pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>) -> Option<Site> {
-    entry(src, errors, |f| Site {
-        slug: src.slug.clone(),
-        file: src.display_path.clone(),
-        title: f
-            .req_string("title", "the site's name in English")
-            .unwrap_or_default(),
-        country: f
-            .req_positioned("country", "a country code such as kp")
-            .unwrap_or_default(),
-        locality: f
-            .req_string("locality", "city, town or district")
-            .unwrap_or_default(),
-        region: f.opt_string("region"),
-        kind: f.one_of("kind", SITE_KINDS, true).unwrap_or_default(),
-        status: f.one_of("status", SITE_STATUSES, true).unwrap_or_default(),
-        honours: f.opt_string("honours"),
-        conflicts: f
-            .string_list("conflicts")
-            .into_iter()
-            .map(|l| l.value)
-            .collect(),
-        established: f.opt_partial_date("established"),
-        removed: f.opt_partial_date("removed"),
-        coordinates: f.coordinates("coordinates"),
-        commemorations: f.string_list("commemorations"),
-        names: f.lang_table("names"),
-        burials: burials(f),
-        caretaker: f.opt_string("caretaker"),
-        visiting: f.opt_string("visiting"),
-        wikidata: f.opt_string_where("wikidata", is_wikidata_item, |w| {
-            format!("`{w}` is not a Wikidata item: expected Q followed by digits, such as Q12345")
-        }),
-        osm: f.opt_string_where("osm", is_osm_object, |o| {
-            format!("`{o}` is not an OpenStreetMap object: expected node/N, way/N or relation/N")
-        }),
-        summary: f.opt_string_max("summary", 300),
-        updated: f.opt_day("updated"),
-        draft: f.opt_bool("draft").unwrap_or(false),
-        aliases: aliases(f),
-        sources: sources(f),
-        images: images(f, static_dir),
-        body: markdown_file(src),
+    entry(src, errors, |f| {
+        // Fields are read, and so listed to editors as the known fields, in the format's own
+        // order, in which facts and the fields lists filter on take turns: hence the `let`s.
+        let title = f.req_string("title", "the site's name in English");
+        let country = f.req_positioned("country", "a country code such as kp");
+        let locality = f.req_string("locality", "city, town or district");
+        let region = f.opt_string("region");
+        let kind = f.one_of("kind", SITE_KINDS, true).unwrap_or_default();
+        let status = f.one_of("status", SITE_STATUSES, true).unwrap_or_default();
+        let honours = f.opt_string("honours");
+        let conflicts = f.string_list("conflicts");
+        let established = f.opt_partial_date("established");
+        let removed = f.opt_partial_date("removed");
+        let coordinates = f.coordinates("coordinates");
+        let commemorations = f.string_list("commemorations");
+        let names = f.lang_table("names");
+        Site {
+            slug: src.slug.clone(),
+            file: src.display_path.clone(),
+            title: title.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            locality: locality.unwrap_or_default(),
+            region,
+            kind,
+            status,
+            conflicts: conflicts.into_iter().map(|l| l.value).collect(),
+            established,
+            coordinates,
+            commemorations,
+            names,
+            facts: SiteFacts {
+                honours,
+                removed,
+                burials: burials(f),
+                caretaker: f.opt_string("caretaker"),
+                visiting: f.opt_string("visiting"),
+                wikidata: f.opt_string_where("wikidata", is_wikidata_item, |w| {
+                    format!("`{w}` is not a Wikidata item: expected Q followed by digits, such as Q12345")
+                }),
+                osm: f.opt_string_where("osm", is_osm_object, |o| {
+                    format!("`{o}` is not an OpenStreetMap object: expected node/N, way/N or relation/N")
+                }),
+                summary: f.opt_string_max("summary", 300),
+            },
+            updated: f.opt_day("updated"),
+            draft: f.opt_bool("draft").unwrap_or(false),
+            aliases: aliases(f),
+            sources: sources(f),
+            images: images(f, static_dir),
+            body: markdown_file(src),
+        }
     })
 }
 

@@ -7,9 +7,10 @@
 //! Also the conversions of stored values back into the content's types.
 
 use chrono::NaiveDate;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
+use rusqlite::ToSql;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::content::model::PartialDate;
+use crate::content::model::{PartialDate, SiteFacts};
 
 /// The position of `name` in `list`, a comma-separated list of column expressions.
 pub const fn position(list: &str, name: &str) -> usize {
@@ -75,6 +76,26 @@ impl FromSql for Day {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Day)
             .map_err(|_| not_a_date(text))
+    }
+}
+
+/// A site's facts, stored as one JSON object: the model's own serde form, so that a new fact
+/// needs no column, no parameter and no reader.
+impl ToSql for SiteFacts {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        serde_json::to_string(self)
+            .map(ToSqlOutput::from)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
+impl FromSql for SiteFacts {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?).map_err(|e| {
+            FromSqlError::Other(
+                format!("a site's facts are not as the build stores them: {e}").into(),
+            )
+        })
     }
 }
 

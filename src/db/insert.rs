@@ -2,6 +2,7 @@
 //! text also goes to the search index.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::mpsc::SyncSender;
 
 use rayon::prelude::*;
@@ -13,7 +14,7 @@ use super::error::{DbError, WriteFailure};
 use super::search::index::{IndexRow, Indexer, SearchDoc};
 use crate::content::{
     self,
-    model::{Body, Content, Site},
+    model::{Body, Content, MarkdownFile, Site},
 };
 use crate::text::truncate_words;
 
@@ -66,6 +67,20 @@ fn join_names(names: &[(String, String)], extra: Option<&str>) -> String {
     out.join(" ")
 }
 
+/// What countries, dates and pages store alike: the rendered body, the file, and the day the
+/// file last changed.
+fn stored(
+    content: &Content,
+    body: &MarkdownFile,
+    file: &Path,
+) -> Result<(Body, String, Option<String>), WriteFailure> {
+    Ok((
+        content::render(body).map_err(DbError::Reread)?,
+        file.to_string_lossy().into_owned(),
+        content.lastmod(file, None).map(|d| d.to_string()),
+    ))
+}
+
 fn insert_countries(
     tx: &Transaction,
     content: &Content,
@@ -76,20 +91,22 @@ fn insert_countries(
         "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for c in &content.countries {
-        let body = content::render(&c.body).map_err(DbError::Reread)?;
+        let (body, file, lastmod) = stored(content, &c.body, &c.file)?;
+        let (code, name, official_name) = (&c.code, &c.name, &c.official_name);
+        let (html, text) = (&body.html, &body.text);
         country.execute(params![
-            c.code,
-            c.name,
-            c.official_name,
-            body.html,
-            body.text,
-            c.file.to_string_lossy(),
-            content.lastmod(&c.file, None).map(|d| d.to_string())
+            code,
+            name,
+            official_name,
+            html,
+            text,
+            file,
+            lastmod
         ])?;
         insert_names(&mut names, &c.code, &c.names)?;
         search.add(&SearchDoc {
             names: join_names(&c.names, c.official_name.as_deref()),
-            ..SearchDoc::new(EntryKind::Country, &c.code, &c.name, &body.text)
+            ..SearchDoc::new(EntryKind::Country, &c.code, &c.name, text)
         })?;
     }
     Ok(())
@@ -108,17 +125,10 @@ fn insert_dates(
         "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for d in &content.dates {
-        let body = content::render(&d.body).map_err(DbError::Reread)?;
+        let (body, file, lastmod) = stored(content, &d.body, &d.file)?;
+        let (html, text) = (&body.html, &body.text);
         date.execute(params![
-            d.slug,
-            d.title,
-            d.month,
-            d.day,
-            d.since,
-            body.html,
-            body.text,
-            d.file.to_string_lossy(),
-            content.lastmod(&d.file, None).map(|d| d.to_string())
+            d.slug, d.title, d.month, d.day, d.since, html, text, file, lastmod
         ])?;
         for (i, c) in d.countries.iter().enumerate() {
             countries.execute(params![d.slug, i as i64, c.value])?;
@@ -126,7 +136,7 @@ fn insert_dates(
         insert_names(&mut names, &d.slug, &d.names)?;
         search.add(&SearchDoc {
             names: join_names(&d.names, None),
-            ..SearchDoc::new(EntryKind::Date, &d.slug, &d.title, &body.text)
+            ..SearchDoc::new(EntryKind::Date, &d.slug, &d.title, text)
         })?;
     }
     Ok(())
@@ -139,22 +149,24 @@ fn insert_pages(
 ) -> Result<(), WriteFailure> {
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {
-        let body = content::render(&p.body).map_err(DbError::Reread)?;
+        let (body, file, lastmod) = stored(content, &p.body, &p.file)?;
         let description = description(p.summary.as_deref(), &body, &p.title);
+        let (html, text) = (&body.html, &body.text);
+        let (summary, draft) = (&p.summary, p.draft);
         page.execute(params![
             p.slug,
             p.title,
-            p.summary,
+            summary,
             description,
-            p.draft,
-            body.html,
-            body.text,
-            p.file.to_string_lossy(),
-            content.lastmod(&p.file, None).map(|d| d.to_string())
+            draft,
+            html,
+            text,
+            file,
+            lastmod
         ])?;
         search.add(&SearchDoc {
             draft: p.draft,
-            ..SearchDoc::new(EntryKind::Page, &p.slug, &p.title, &body.text)
+            ..SearchDoc::new(EntryKind::Page, &p.slug, &p.title, text)
         })?;
     }
     Ok(())
@@ -215,11 +227,9 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .map(|c| (c.code.as_str(), c.name.as_str()))
                 .collect(),
             site: tx.prepare(
-                "INSERT INTO sites (slug, title, country, locality, region, kind, status, honours, established, removed,
-                    latitude, longitude, burials_total, burials_known, burials_unknown, burials_military, caretaker,
-                    visiting, wikidata, osm, summary, description, updated, draft, file, lastmod)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22, ?23, ?24, ?25, ?26)",
+                "INSERT INTO sites (slug, title, country, locality, region, kind, status, established,
+                    latitude, longitude, facts, description, updated, draft, file, lastmod)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?,
             body: tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?,
             names: tx.prepare(
@@ -254,7 +264,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", "),
-            honours: s.honours.as_deref().unwrap_or(""),
+            honours: s.facts.honours.as_deref().unwrap_or(""),
             draft: s.draft,
             site_kind: Some(s.kind),
             site_status: Some(s.status),
@@ -266,7 +276,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
     /// The site's own row; its rowid.
     fn insert_row(&mut self, s: &Site, body: &Body) -> Result<i64, WriteFailure> {
         let description = description(
-            s.summary.as_deref(),
+            s.facts.summary.as_deref(),
             body,
             &format!("{}, {}", s.title, s.locality),
         );
@@ -278,20 +288,10 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             s.region,
             s.kind,
             s.status,
-            s.honours,
             s.established.map(|d| d.to_string()),
-            s.removed.map(|d| d.to_string()),
             s.coordinates.map(|c| c.0),
             s.coordinates.map(|c| c.1),
-            s.burials.total,
-            s.burials.known,
-            s.burials.unknown,
-            s.burials.military,
-            s.caretaker,
-            s.visiting,
-            s.wikidata,
-            s.osm,
-            s.summary,
+            s.facts,
             description,
             s.updated.map(|d| d.to_string()),
             s.draft,

@@ -151,17 +151,14 @@ impl Database {
             .collect()
     }
 
-    /// The one row of a query whose statement is kept prepared, if there is one.
+    /// The one row of a query that finds at most one (by a key), if there is one.
     fn row<T>(
         &self,
         sql: &str,
         params: impl Params,
-        row: impl FnOnce(&Row) -> rusqlite::Result<T>,
+        row: impl FnMut(&Row) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<Option<T>> {
-        self.conn
-            .prepare_cached(sql)?
-            .query_row(params, row)
-            .optional()
+        Ok(self.rows(sql, params, row)?.into_iter().next())
     }
 
     /// The home page's figures: sites from the site index, the rest counted once when the

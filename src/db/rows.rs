@@ -7,7 +7,7 @@ use rusqlite::Row;
 
 use super::columns::{Day, col};
 use super::entry_kind::EntryKind;
-use crate::content::model::{Image, PartialDate, Source};
+use crate::content::model::{Image, PartialDate, SiteFacts, Source};
 
 /// A name in another language, with its BCP 47 tag.
 #[derive(Debug, Clone)]
@@ -49,22 +49,12 @@ pub struct DateRef {
 #[derive(Debug, Clone)]
 pub struct SiteDetail {
     pub summary: SiteSummary,
-    pub honours: Option<String>,
-    pub removed: Option<PartialDate>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
-    pub burials_total: Option<i64>,
-    pub burials_known: Option<i64>,
-    pub burials_unknown: Option<i64>,
-    pub burials_military: Option<i64>,
-    pub caretaker: Option<String>,
-    pub visiting: Option<String>,
-    pub wikidata: Option<String>,
-    pub osm: Option<String>,
+    /// Everything else the entry tells, as the content model has it.
+    pub facts: SiteFacts,
     pub body_html: String,
     pub file: String,
-    /// The editor's own `summary`, where given (the description falls back to the body).
-    pub summary_text: Option<String>,
     pub names: Vec<Name>,
     pub conflicts: Vec<String>,
     pub commemorations: Vec<DateRef>,
@@ -164,9 +154,7 @@ pub(super) fn day(r: &Row, column: usize) -> rusqlite::Result<Option<NaiveDate>>
 
 pub(super) const SITE_DETAIL_COLUMNS: &str = concat!(
     site_summary_columns!(),
-    ", s.honours, s.removed, s.latitude, s.longitude,
-    s.burials_total, s.burials_known, s.burials_unknown, s.burials_military, s.caretaker, s.visiting,
-    s.wikidata, s.osm, b.body_html, s.file, s.summary"
+    ", s.latitude, s.longitude, s.facts, b.body_html, s.file"
 );
 /// The columns of a site's `Source` and `Image`, after the site's slug.
 pub(super) const SOURCE_COLUMNS: &str = "site, title, publisher, url, date";
@@ -176,21 +164,11 @@ pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
     const C: &str = SITE_DETAIL_COLUMNS;
     Ok(SiteDetail {
         summary: site_summary(r)?,
-        honours: r.get(col!(C, "s.honours"))?,
-        removed: r.get(col!(C, "s.removed"))?,
         latitude: r.get(col!(C, "s.latitude"))?,
         longitude: r.get(col!(C, "s.longitude"))?,
-        burials_total: r.get(col!(C, "s.burials_total"))?,
-        burials_known: r.get(col!(C, "s.burials_known"))?,
-        burials_unknown: r.get(col!(C, "s.burials_unknown"))?,
-        burials_military: r.get(col!(C, "s.burials_military"))?,
-        caretaker: r.get(col!(C, "s.caretaker"))?,
-        visiting: r.get(col!(C, "s.visiting"))?,
-        wikidata: r.get(col!(C, "s.wikidata"))?,
-        osm: r.get(col!(C, "s.osm"))?,
+        facts: r.get(col!(C, "s.facts"))?,
         body_html: r.get(col!(C, "b.body_html"))?,
         file: r.get(col!(C, "s.file"))?,
-        summary_text: r.get(col!(C, "s.summary"))?,
         names: Vec::new(),
         conflicts: Vec::new(),
         commemorations: Vec::new(),

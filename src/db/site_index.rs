@@ -662,10 +662,10 @@ mod tests {
                 ('ru', 'Russia', '', '', 'r'), ('kp', 'North Korea', '', '', 'k');
              INSERT INTO dates (slug, title, month, day, body_html, body_text, file) VALUES
                 ('victory-day', 'Victory Day', 5, 9, '', '', 'v');
-             INSERT INTO sites (slug, title, country, locality, kind, status, description, draft, file, established) VALUES
-                ('b', 'beta', 'ru', 'Moscow', 'plaque', 'extant', '', 0, 'b', '1960'),
-                ('a', 'Alpha', 'kp', 'Pyongyang', 'monument', 'extant', '', 0, 'a', NULL),
-                ('c', 'Gamma', 'ru', 'Kursk', 'monument', 'planned', '', 1, 'c', '1950');
+             INSERT INTO sites (slug, title, country, locality, kind, status, facts, description, draft, file, established) VALUES
+                ('b', 'beta', 'ru', 'Moscow', 'plaque', 'extant', '{}', '', 0, 'b', '1960'),
+                ('a', 'Alpha', 'kp', 'Pyongyang', 'monument', 'extant', '{}', '', 0, 'a', NULL),
+                ('c', 'Gamma', 'ru', 'Kursk', 'monument', 'planned', '{}', '', 1, 'c', '1950');
              INSERT INTO site_conflicts (site, position, conflict) VALUES ('a', 0, 'Korean War');
              INSERT INTO site_commemorations (site, position, date_slug) VALUES ('a', 0, 'victory-day'), ('b', 0, 'victory-day');",
         )

@@ -109,11 +109,12 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
         );
     }
     let same_as: Vec<String> = site
+        .facts
         .wikidata
         .as_deref()
         .map(urls::wikidata)
         .into_iter()
-        .chain(site.osm.as_deref().map(urls::osm_object))
+        .chain(site.facts.osm.as_deref().map(urls::osm_object))
         .collect();
     if !same_as.is_empty() {
         v["sameAs"] = json!(same_as);

@@ -275,10 +275,7 @@ impl<R: Borrow<SiteDetail>> SiteView<R> {
     }
 
     pub fn has_burials(&self) -> bool {
-        self.burials_total.is_some()
-            || self.burials_known.is_some()
-            || self.burials_unknown.is_some()
-            || self.burials_military.is_some()
+        !self.facts.burials.is_empty()
     }
 
     /// "39.0392° N, 125.7625° E".
@@ -301,11 +298,11 @@ impl<R: Borrow<SiteDetail>> SiteView<R> {
     }
 
     pub fn osm_object_url(&self) -> Option<String> {
-        self.osm.as_ref().map(|o| urls::osm_object(o))
+        self.facts.osm.as_ref().map(|o| urls::osm_object(o))
     }
 
     pub fn wikidata_url(&self) -> Option<String> {
-        self.wikidata.as_ref().map(|w| urls::wikidata(w))
+        self.facts.wikidata.as_ref().map(|w| urls::wikidata(w))
     }
 }
 

@@ -6,10 +6,11 @@ use actix_web::http::header;
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use chrono::NaiveDate;
 
-use crate::content::model::{Image, PartialDate, Source};
+use crate::content::model::{Image, PartialDate, SiteFacts, Source};
 use crate::db::read::{DateRef, SiteDetail};
 use crate::urls;
 use crate::web::{Ctx, PageError};
@@ -53,7 +54,8 @@ impl<'a> About<'a> {
 }
 
 // The JSON exports have always listed keys in alphabetical order; the structs below declare
-// their fields in that order so that the output stays as it is.
+// their fields in that order so that the output stays as it is. A site's facts are merged into
+// its object, which is then sorted as a whole (see `SiteJson::to_value`).
 
 /// `sites.json`: the description of the data, then every site.
 #[derive(Serialize)]
@@ -63,15 +65,13 @@ struct SitesJson<'a> {
     generated: &'a str,
     licence: &'static str,
     licence_url: &'static str,
-    sites: Vec<SiteJson<'a>>,
+    sites: Vec<Value>,
     source: String,
 }
 
 /// One site with every field; GeoJSON leaves `coordinates` out, since its geometry holds them.
 #[derive(Serialize)]
 struct SiteJson<'a> {
-    burials: Burials,
-    caretaker: &'a Option<String>,
     #[serde(serialize_with = "slugs")]
     commemorations: &'a [DateRef],
     conflicts: &'a [String],
@@ -82,34 +82,22 @@ struct SiteJson<'a> {
     description: &'a str,
     #[serde(serialize_with = "as_text")]
     established: Option<&'a PartialDate>,
-    honours: &'a Option<String>,
     images: Vec<ImageJson<'a>>,
     kind: &'a str,
     locality: &'a str,
     /// By language tag, in the order of the tags.
     names: BTreeMap<&'a str, &'a str>,
-    osm: &'a Option<String>,
     region: &'a Option<String>,
-    #[serde(serialize_with = "as_text")]
-    removed: Option<&'a PartialDate>,
     slug: &'a str,
     sources: Vec<SourceJson<'a>>,
     status: &'a str,
-    summary: &'a Option<String>,
     title: &'a str,
     #[serde(serialize_with = "as_text")]
     updated: Option<&'a NaiveDate>,
     url: String,
-    visiting: &'a Option<String>,
-    wikidata: &'a Option<String>,
-}
-
-#[derive(Serialize)]
-struct Burials {
-    known: Option<i64>,
-    military: Option<i64>,
-    total: Option<i64>,
-    unknown: Option<i64>,
+    /// Every fact under its own key, as the model serializes it: a new fact is exported as is.
+    #[serde(flatten)]
+    facts: &'a SiteFacts,
 }
 
 #[derive(Serialize)]
@@ -159,13 +147,6 @@ impl<'a> SiteJson<'a> {
             _ => None,
         };
         SiteJson {
-            burials: Burials {
-                known: s.burials_known,
-                military: s.burials_military,
-                total: s.burials_total,
-                unknown: s.burials_unknown,
-            },
-            caretaker: &s.caretaker,
             commemorations: &s.commemorations,
             conflicts: &s.conflicts,
             coordinates: with_coordinates.then_some(coordinates),
@@ -173,7 +154,6 @@ impl<'a> SiteJson<'a> {
             country_name: &sm.country_name,
             description: &sm.description,
             established: sm.established.as_ref(),
-            honours: &s.honours,
             images: s.images.iter().map(|i| ImageJson::new(base, i)).collect(),
             kind: &sm.kind,
             locality: &sm.locality,
@@ -182,19 +162,24 @@ impl<'a> SiteJson<'a> {
                 .iter()
                 .map(|n| (n.lang.as_str(), n.name.as_str()))
                 .collect(),
-            osm: &s.osm,
             region: &sm.region,
-            removed: s.removed.as_ref(),
             slug: &sm.slug,
             sources: s.sources.iter().map(SourceJson::new).collect(),
             status: &sm.status,
-            summary: &s.summary_text,
             title: &sm.title,
             updated: sm.updated.as_ref(),
             url: format!("{base}{}", urls::site(&sm.slug)),
-            visiting: &s.visiting,
-            wikidata: &s.wikidata,
+            facts: &s.facts,
         }
+    }
+
+    /// The site as one JSON object with its keys in alphabetical order, the facts among the
+    /// others. (serde_json's objects keep their keys sorted unless its `preserve_order` feature
+    /// is on; sorting is then free, and keeps the order should that feature ever come in.)
+    fn to_value(&self) -> Result<Value, PageError> {
+        let mut v = serde_json::to_value(self).map_err(PageError::internal)?;
+        v.sort_all_objects();
+        Ok(v)
     }
 }
 
@@ -233,7 +218,10 @@ pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
         generated: about.generated,
         licence: about.licence,
         licence_url: about.licence_url,
-        sites: all.iter().map(|s| SiteJson::new(s, base, true)).collect(),
+        sites: all
+            .iter()
+            .map(|s| SiteJson::new(s, base, true).to_value())
+            .collect::<Result<_, _>>()?,
         source: about.source,
     };
     let body = serde_json::to_vec_pretty(&doc).map_err(PageError::internal)?;
@@ -256,7 +244,7 @@ struct FeatureCollection<'a> {
 struct Feature<'a> {
     geometry: Point,
     id: &'a str,
-    properties: SiteJson<'a>,
+    properties: Value,
     r#type: &'static str,
 }
 
@@ -270,21 +258,21 @@ struct Point {
 pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
     let all = ctx.db.all_sites()?;
-    let features = all
-        .iter()
-        .filter_map(|s| {
-            let (lat, lon) = (s.latitude?, s.longitude?);
-            Some(Feature {
-                geometry: Point {
-                    coordinates: [lon, lat],
-                    r#type: "Point",
-                },
-                id: &s.summary.slug,
-                properties: SiteJson::new(s, base, false),
-                r#type: "Feature",
-            })
-        })
-        .collect();
+    let mut features = Vec::new();
+    for s in &all {
+        let (Some(lat), Some(lon)) = (s.latitude, s.longitude) else {
+            continue;
+        };
+        features.push(Feature {
+            geometry: Point {
+                coordinates: [lon, lat],
+                r#type: "Point",
+            },
+            id: &s.summary.slug,
+            properties: SiteJson::new(s, base, false).to_value()?,
+            r#type: "Feature",
+        });
+    }
     let doc = FeatureCollection {
         features,
         metadata: About::of(&ctx),
@@ -300,6 +288,8 @@ pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
 
 /// The CSV columns, in order: the fields of [`CsvRow`]. Lists are joined with "; "; names as
 /// "lang: name". The header is written from this list so that an empty atlas still has one.
+/// These columns are a published contract: they keep their places and formats. The facts that
+/// came after them follow as [`FurtherColumns`].
 pub const CSV_COLUMNS: &[&str] = &[
     "slug",
     "url",
@@ -415,22 +405,22 @@ impl<'a> CsvRow<'a> {
             region: &sm.region,
             kind: &sm.kind,
             status: &sm.status,
-            honours: &s.honours,
+            honours: &s.facts.honours,
             conflicts: s.conflicts.join("; "),
             established: sm.established.as_ref(),
-            removed: s.removed.as_ref(),
+            removed: s.facts.removed.as_ref(),
             latitude: s.latitude,
             longitude: s.longitude,
             commemorations: joined(&s.commemorations, "; ", |d| d.slug.clone()),
-            burials_total: s.burials_total,
-            burials_known: s.burials_known,
-            burials_unknown: s.burials_unknown,
-            burials_military: s.burials_military,
-            caretaker: &s.caretaker,
-            visiting: &s.visiting,
-            wikidata: &s.wikidata,
-            osm: &s.osm,
-            summary: &s.summary_text,
+            burials_total: s.facts.burials.total,
+            burials_known: s.facts.burials.known,
+            burials_unknown: s.facts.burials.unknown,
+            burials_military: s.facts.burials.military,
+            caretaker: &s.facts.caretaker,
+            visiting: &s.facts.visiting,
+            wikidata: &s.facts.wikidata,
+            osm: &s.facts.osm,
+            summary: &s.facts.summary,
             description: &sm.description,
             updated: sm.updated.as_ref(),
             sources: joined(&s.sources, " | ", source_cell),
@@ -439,15 +429,85 @@ impl<'a> CsvRow<'a> {
     }
 }
 
+/// The CSV columns after [`CSV_COLUMNS`]: every other key of a site's facts as the JSON export
+/// writes them, in alphabetical order, so that a new fact is exported without an edit here.
+/// A nested object's keys become `parent_child` columns; a list is one cell, joined with "; ".
+/// The keys are those of the facts' default value, so that every row has the same columns.
+struct FurtherColumns(Vec<String>);
+
+impl FurtherColumns {
+    /// The columns of facts shaped like `facts`, less those `CSV_COLUMNS` lists.
+    fn of(facts: &Value) -> FurtherColumns {
+        let mut cells = BTreeMap::new();
+        flat_cells("", facts, &mut cells);
+        FurtherColumns(
+            cells
+                .into_keys()
+                .filter(|k| !CSV_COLUMNS.contains(&k.as_str()))
+                .collect(),
+        )
+    }
+
+    /// A site's cells in these columns; empty where it has no such value.
+    fn cells(&self, facts: &Value) -> Vec<String> {
+        let mut cells = BTreeMap::new();
+        flat_cells("", facts, &mut cells);
+        self.0
+            .iter()
+            .map(|c| cells.remove(c).unwrap_or_default())
+            .collect()
+    }
+}
+
+/// Each scalar or list in `value` as one cell, under its key; nested objects' keys joined by `_`.
+fn flat_cells(key: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let inner = if key.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{key}_{k}")
+                };
+                flat_cells(&inner, v, out);
+            }
+        }
+        v => {
+            out.insert(key.to_string(), cell_text(v));
+        }
+    }
+}
+
+/// A value as a cell: text as it is, a list joined with "; ", nothing for null.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => joined(items, "; ", cell_text),
+        v => v.to_string(),
+    }
+}
+
 pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
     let err = |e: csv::Error| PageError::internal(e);
+    let to_value = |f: &SiteFacts| serde_json::to_value(f).map_err(PageError::internal);
+    let further = FurtherColumns::of(&to_value(&SiteFacts::default())?);
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(err)?;
+    let header = CSV_COLUMNS.iter().copied();
+    w.write_record(header.chain(further.0.iter().map(String::as_str)))
+        .map_err(err)?;
     for s in ctx.db.all_sites()? {
-        w.serialize(CsvRow::new(&s, base)).map_err(err)?;
+        // The facts are turned into JSON only when there are further columns to fill.
+        let cells = if further.0.is_empty() {
+            Vec::new()
+        } else {
+            further.cells(&to_value(&s.facts)?)
+        };
+        // The CSV writer writes a struct's fields, then a list's items, as one record.
+        w.serialize((CsvRow::new(&s, base), cells)).map_err(err)?;
     }
     let body = w.into_inner().map_err(PageError::internal)?;
     Ok(respond(
@@ -477,42 +537,51 @@ pub async fn index(ctx: Ctx) -> Result<HttpResponse, PageError> {
 mod tests {
     use super::*;
 
-    /// The header row is written from `CSV_COLUMNS`; the rows from `CsvRow`'s fields. They
-    /// must name the same columns in the same order.
-    #[test]
-    fn csv_rows_follow_the_listed_columns() {
-        let none: Option<String> = None;
-        let row = CsvRow {
-            slug: "",
+    const NONE: &Option<String> = &None;
+
+    /// A row with every cell empty but its slug.
+    fn row_of(slug: &str) -> CsvRow<'_> {
+        CsvRow {
+            slug,
             url: String::new(),
             title: "",
             names: String::new(),
             country: "",
             country_name: "",
             locality: "",
-            region: &none,
+            region: NONE,
             kind: "",
             status: "",
-            honours: &none,
+            honours: NONE,
             conflicts: String::new(),
             established: None,
             removed: None,
-            latitude: Some(40.0),
+            latitude: None,
             longitude: None,
             commemorations: String::new(),
             burials_total: None,
             burials_known: None,
             burials_unknown: None,
             burials_military: None,
-            caretaker: &none,
-            visiting: &none,
-            wikidata: &none,
-            osm: &none,
-            summary: &none,
+            caretaker: NONE,
+            visiting: NONE,
+            wikidata: NONE,
+            osm: NONE,
+            summary: NONE,
             description: "",
             updated: None,
             sources: String::new(),
             images: String::new(),
+        }
+    }
+
+    /// The header row is written from `CSV_COLUMNS`; the rows from `CsvRow`'s fields. They
+    /// must name the same columns in the same order.
+    #[test]
+    fn csv_rows_follow_the_listed_columns() {
+        let row = CsvRow {
+            latitude: Some(40.0),
+            ..row_of("")
         };
         let mut w = csv::Writer::from_writer(Vec::new());
         w.serialize(&row).expect("serializes");
@@ -521,5 +590,57 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
         assert_eq!(lines.next(), Some(",,,,,,,,,,,,,,40,,,,,,,,,,,,,,,"));
+    }
+
+    /// Today every fact has a column of the contract, so nothing is appended.
+    #[test]
+    fn the_facts_of_today_add_no_csv_column() {
+        let facts = serde_json::to_value(SiteFacts::default()).expect("serializes");
+        assert!(FurtherColumns::of(&facts).0.is_empty());
+    }
+
+    /// A fact that `CSV_COLUMNS` does not list is appended as a column of its own: a scalar as
+    /// text, a list joined with "; ", a nested object's keys as `parent_child`.
+    #[test]
+    fn a_new_fact_is_appended_as_a_csv_column() {
+        let mut shape = serde_json::to_value(SiteFacts::default()).expect("serializes");
+        let mut facts = serde_json::to_value(SiteFacts {
+            caretaker: Some("The city".into()),
+            ..SiteFacts::default()
+        })
+        .expect("serializes");
+        let new = [
+            ("plot", serde_json::json!(null), serde_json::json!(12)),
+            (
+                "hours",
+                serde_json::json!({"summer": null}),
+                serde_json::json!({"summer": "9-18"}),
+            ),
+            (
+                "languages",
+                serde_json::json!([]),
+                serde_json::json!(["ru", "en"]),
+            ),
+        ];
+        for (key, empty, value) in new {
+            shape[key] = empty;
+            facts[key] = value;
+        }
+        let further = FurtherColumns::of(&shape);
+        assert_eq!(further.0, ["hours_summer", "languages", "plot"]);
+        assert_eq!(further.cells(&facts), ["9-18", "ru; en", "12"]);
+
+        // Appended after the contract's columns, in the same record.
+        let row = row_of("s");
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.serialize((row, further.cells(&facts)))
+            .expect("serializes");
+        let text = String::from_utf8(w.into_inner().expect("flushes")).expect("UTF-8");
+        let cells: Vec<&str> = text.trim_end().split(',').collect();
+        assert_eq!(cells.len(), CSV_COLUMNS.len() + 3);
+        assert_eq!(cells[0], "s");
+        assert_eq!(&cells[CSV_COLUMNS.len()..], ["9-18", "ru; en", "12"]);
     }
 }
