@@ -52,11 +52,41 @@ const fn trimmed_eq(list: &[u8], mut start: usize, mut end: usize, name: &[u8]) 
 
 /// The position of a column in a column list, found when compiling.
 macro_rules! col {
-    ($list:expr, $name:literal) => {
+    ($list:expr, $name:expr) => {
         const { $crate::db::columns::position($list, $name) }
     };
 }
 pub(crate) use col;
+
+/// Builds `$ty` from a row: each listed field from the column of its own name (after `$prefix`,
+/// the table's alias) in `$list`, or from the column named after `=`; the fields in the second
+/// braces are given as expressions. Written as `from_row! { … }` so that a reader lists its
+/// fields as compactly as its column list does.
+macro_rules! from_row {
+    ($r:ident, $list:expr, $prefix:literal, $ty:ident {
+        $($field:ident $(= $name:literal)?),* $(,)?
+    } $({ $($other:ident: $value:expr),* $(,)? })?) => {
+        $ty {
+            $($field: $r.get($crate::db::columns::col!(
+                $list,
+                $crate::db::columns::column_name!($prefix, $field $(= $name)?)
+            ))?,)*
+            $($($other: $value,)*)?
+        }
+    };
+}
+pub(crate) use from_row;
+
+/// The column a field of [`from_row`] reads.
+macro_rules! column_name {
+    ($prefix:literal, $field:ident) => {
+        concat!($prefix, stringify!($field))
+    };
+    ($prefix:literal, $field:ident = $name:literal) => {
+        $name
+    };
+}
+pub(crate) use column_name;
 
 /// A date of the content, stored as it is written (`1947`, `1947-08`, `1947-08-15`).
 impl FromSql for PartialDate {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::Row;
 
-use super::columns::{Day, col};
+use super::columns::{Day, col, from_row};
 use super::entry_kind::EntryKind;
 use crate::content::model::{Image, PartialDate, SiteFacts, Source};
 
@@ -130,21 +130,13 @@ pub(super) const SITE_SUMMARY_COLUMNS: &str = site_summary_columns!();
 /// A `SiteSummary` from a row whose columns begin with `SITE_SUMMARY_COLUMNS`.
 pub(super) fn site_summary(r: &Row) -> rusqlite::Result<SiteSummary> {
     const C: &str = SITE_SUMMARY_COLUMNS;
-    Ok(SiteSummary {
-        slug: r.get(col!(C, "s.slug"))?,
-        title: r.get(col!(C, "s.title"))?,
-        country: r.get(col!(C, "s.country"))?,
-        country_name: r.get(col!(C, "c.name"))?,
-        locality: r.get(col!(C, "s.locality"))?,
-        region: r.get(col!(C, "s.region"))?,
-        kind: r.get(col!(C, "s.kind"))?,
-        status: r.get(col!(C, "s.status"))?,
-        established: r.get(col!(C, "s.established"))?,
+    Ok(from_row! { r, C, "s.", SiteSummary {
+        slug, title, country, country_name = "c.name", locality, region, kind, status,
+        established, description, draft,
+    } {
         updated: day(r, col!(C, "s.updated"))?,
-        description: r.get(col!(C, "s.description"))?,
-        draft: r.get(col!(C, "s.draft"))?,
         lastmod: day(r, col!(C, "s.lastmod"))?,
-    })
+    } })
 }
 
 /// A stored day, where there is one.
@@ -162,42 +154,26 @@ pub(super) const IMAGE_COLUMNS: &str = "site, file, alt, caption, credit, licens
 
 pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
     const C: &str = SITE_DETAIL_COLUMNS;
-    Ok(SiteDetail {
+    Ok(from_row! { r, C, "s.", SiteDetail {
+        latitude, longitude, facts, body_html = "b.body_html", file,
+    } {
         summary: site_summary(r)?,
-        latitude: r.get(col!(C, "s.latitude"))?,
-        longitude: r.get(col!(C, "s.longitude"))?,
-        facts: r.get(col!(C, "s.facts"))?,
-        body_html: r.get(col!(C, "b.body_html"))?,
-        file: r.get(col!(C, "s.file"))?,
         names: Vec::new(),
         conflicts: Vec::new(),
         commemorations: Vec::new(),
         sources: Vec::new(),
         images: Vec::new(),
-    })
+    } })
 }
 
 pub(super) fn source_row(r: &Row) -> rusqlite::Result<Source> {
-    const C: &str = SOURCE_COLUMNS;
-    Ok(Source {
-        title: r.get(col!(C, "title"))?,
-        publisher: r.get(col!(C, "publisher"))?,
-        url: r.get(col!(C, "url"))?,
-        date: r.get(col!(C, "date"))?,
-    })
+    Ok(from_row! { r, SOURCE_COLUMNS, "", Source { title, publisher, url, date } })
 }
 
 pub(super) fn image_row(r: &Row) -> rusqlite::Result<Image> {
-    const C: &str = IMAGE_COLUMNS;
-    Ok(Image {
-        file: r.get(col!(C, "file"))?,
-        alt: r.get(col!(C, "alt"))?,
-        caption: r.get(col!(C, "caption"))?,
-        credit: r.get(col!(C, "credit"))?,
-        license: r.get(col!(C, "license"))?,
-        width: r.get(col!(C, "width"))?,
-        height: r.get(col!(C, "height"))?,
-    })
+    Ok(from_row! { r, IMAGE_COLUMNS, "", Image {
+        file, alt, caption, credit, license, width, height,
+    } })
 }
 
 /// The columns of a `DateRef`, and after them the rest of a `DateRow`.
@@ -221,18 +197,15 @@ pub(super) fn date_ref(r: &Row) -> rusqlite::Result<DateRef> {
 }
 
 pub(super) fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
-    const C: &str = DATE_COLUMNS;
-    Ok(DateRow {
-        date: date_ref(r)?,
-        since: r.get(col!(C, "d.since"))?,
-        body_html: r.get(col!(C, "d.body_html"))?,
-        body_text: r.get(col!(C, "d.body_text"))?,
-        file: r.get(col!(C, "d.file"))?,
-        // Counted from the site index by the caller.
-        site_count: 0,
-        names: Vec::new(),
-        countries: Vec::new(),
-    })
+    Ok(
+        from_row! { r, DATE_COLUMNS, "d.", DateRow { since, body_html, body_text, file } {
+            date: date_ref(r)?,
+            // Counted from the site index by the caller.
+            site_count: 0,
+            names: Vec::new(),
+            countries: Vec::new(),
+        } },
+    )
 }
 
 pub(super) const COUNTRY_COLUMNS: &str =
@@ -241,15 +214,9 @@ pub(super) const COUNTRY_COLUMNS: &str =
 pub(super) const PAGE_COLUMNS: &str = "slug, title, description, body_html, file, draft";
 
 pub(super) fn page_row(r: &Row) -> rusqlite::Result<PageRow> {
-    const C: &str = PAGE_COLUMNS;
-    Ok(PageRow {
-        slug: r.get(col!(C, "slug"))?,
-        title: r.get(col!(C, "title"))?,
-        description: r.get(col!(C, "description"))?,
-        body_html: r.get(col!(C, "body_html"))?,
-        file: r.get(col!(C, "file"))?,
-        draft: r.get(col!(C, "draft"))?,
-    })
+    Ok(
+        from_row! { r, PAGE_COLUMNS, "", PageRow { slug, title, description, body_html, file, draft } },
+    )
 }
 
 /// A name in another language from a row of `lang, name`, after `skip` other columns.
@@ -265,16 +232,11 @@ pub(super) fn name(r: &Row) -> rusqlite::Result<Name> {
 }
 
 pub(super) fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
-    const C: &str = COUNTRY_COLUMNS;
-    Ok(CountryRow {
-        code: r.get(col!(C, "c.code"))?,
-        name: r.get(col!(C, "c.name"))?,
-        official_name: r.get(col!(C, "c.official_name"))?,
-        body_html: r.get(col!(C, "c.body_html"))?,
-        body_text: r.get(col!(C, "c.body_text"))?,
-        file: r.get(col!(C, "c.file"))?,
+    Ok(from_row! { r, COUNTRY_COLUMNS, "c.", CountryRow {
+        code, name, official_name, body_html, body_text, file,
+    } {
         // Counted from the site index by the caller.
         site_count: 0,
         names: Vec::new(),
-    })
+    } })
 }

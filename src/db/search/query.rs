@@ -7,7 +7,7 @@ use rusqlite::params;
 
 use super::matches::{Excerpt, excerpt, find_matches};
 use super::terms::{index_text, is_cjk, query_terms};
-use crate::db::columns::col;
+use crate::db::columns::{col, from_row};
 use crate::db::entry_kind::EntryKind;
 use crate::db::error::{DbError, Reading};
 use crate::db::read::{Database, in_order, json_ids};
@@ -114,20 +114,10 @@ const HIT_COLUMNS: &str = "kind, key, title, names, place, honours, body, draft,
     site_kind, site_status, country_name, id";
 
 fn hit(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
-    const C: &str = HIT_COLUMNS;
-    Ok(Hit {
-        kind: r.get(col!(C, "kind"))?,
-        key: r.get(col!(C, "key"))?,
-        title: r.get(col!(C, "title"))?,
-        names: r.get(col!(C, "names"))?,
-        place: r.get(col!(C, "place"))?,
-        honours: r.get(col!(C, "honours"))?,
-        body: r.get(col!(C, "body"))?,
-        draft: r.get(col!(C, "draft"))?,
-        site_kind: r.get(col!(C, "site_kind"))?,
-        site_status: r.get(col!(C, "site_status"))?,
-        country_name: r.get(col!(C, "country_name"))?,
-    })
+    Ok(from_row! { r, HIT_COLUMNS, "", Hit {
+        kind, key, title, names, place, honours, body, draft, site_kind, site_status,
+        country_name,
+    } })
 }
 
 impl Database {
