@@ -32,10 +32,47 @@ pub fn insert_all(
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
     let mut search = Indexer::new(tx, index)?;
-    insert_countries(tx, content, &mut search)?;
-    insert_dates(tx, content, &mut search)?;
-    insert_sites(tx, content, &mut search)?;
-    insert_pages(tx, content, &mut search)
+    let mut to = Tables {
+        tx,
+        content,
+        search: &mut search,
+    };
+    insert_countries(&mut to)?;
+    insert_dates(&mut to)?;
+    insert_sites(tx, content, to.search)?;
+    insert_pages(&mut to)
+}
+
+const COUNTRY_NAMES: &str =
+    "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)";
+const DATE_NAMES: &str =
+    "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)";
+
+/// Where countries, dates and pages are written from: the build's transaction, the content,
+/// and the search index.
+struct Tables<'a, 't> {
+    tx: &'a Transaction<'t>,
+    content: &'a Content,
+    search: &'a mut Indexer<'t>,
+}
+
+impl Tables<'_, '_> {
+    /// An entry's names in other languages, stored by `insert` (a cached statement: countries
+    /// and dates are few), and its text with those names (and `extra`, an official name) in the
+    /// search index.
+    fn names_and_text(
+        &mut self,
+        insert: &str,
+        names: &[(String, String)],
+        extra: Option<&str>,
+        doc: SearchDoc,
+    ) -> Result<(), WriteFailure> {
+        insert_names(&mut *self.tx.prepare_cached(insert)?, doc.key, names)?;
+        self.search.add(&SearchDoc {
+            names: join_names(names, extra),
+            ..doc
+        })
+    }
 }
 
 /// The text for a page's description: the summary, else the body's first sentences.
@@ -81,15 +118,9 @@ fn stored(
     ))
 }
 
-fn insert_countries(
-    tx: &Transaction,
-    content: &Content,
-    search: &mut Indexer,
-) -> Result<(), WriteFailure> {
+fn insert_countries(to: &mut Tables) -> Result<(), WriteFailure> {
+    let (tx, content) = (to.tx, to.content);
     let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-    let mut names = tx.prepare(
-        "INSERT INTO country_names (code, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for c in &content.countries {
         let (body, file, lastmod) = stored(content, &c.body, &c.file)?;
         let (code, name, official_name) = (&c.code, &c.name, &c.official_name);
@@ -103,26 +134,17 @@ fn insert_countries(
             file,
             lastmod
         ])?;
-        insert_names(&mut names, &c.code, &c.names)?;
-        search.add(&SearchDoc {
-            names: join_names(&c.names, c.official_name.as_deref()),
-            ..SearchDoc::new(EntryKind::Country, &c.code, &c.name, text)
-        })?;
+        let doc = SearchDoc::new(EntryKind::Country, &c.code, &c.name, text);
+        to.names_and_text(COUNTRY_NAMES, &c.names, c.official_name.as_deref(), doc)?;
     }
     Ok(())
 }
 
-fn insert_dates(
-    tx: &Transaction,
-    content: &Content,
-    search: &mut Indexer,
-) -> Result<(), WriteFailure> {
+fn insert_dates(to: &mut Tables) -> Result<(), WriteFailure> {
+    let (tx, content) = (to.tx, to.content);
     let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut countries = tx.prepare(
         "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut names = tx.prepare(
-        "INSERT INTO date_names (date_slug, position, lang, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for d in &content.dates {
         let (body, file, lastmod) = stored(content, &d.body, &d.file)?;
@@ -133,20 +155,14 @@ fn insert_dates(
         for (i, c) in d.countries.iter().enumerate() {
             countries.execute(params![d.slug, i as i64, c.value])?;
         }
-        insert_names(&mut names, &d.slug, &d.names)?;
-        search.add(&SearchDoc {
-            names: join_names(&d.names, None),
-            ..SearchDoc::new(EntryKind::Date, &d.slug, &d.title, text)
-        })?;
+        let doc = SearchDoc::new(EntryKind::Date, &d.slug, &d.title, text);
+        to.names_and_text(DATE_NAMES, &d.names, None, doc)?;
     }
     Ok(())
 }
 
-fn insert_pages(
-    tx: &Transaction,
-    content: &Content,
-    search: &mut Indexer,
-) -> Result<(), WriteFailure> {
+fn insert_pages(to: &mut Tables) -> Result<(), WriteFailure> {
+    let (tx, content) = (to.tx, to.content);
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for p in &content.pages {
         let (body, file, lastmod) = stored(content, &p.body, &p.file)?;
@@ -164,7 +180,7 @@ fn insert_pages(
             file,
             lastmod
         ])?;
-        search.add(&SearchDoc {
+        to.search.add(&SearchDoc {
             draft: p.draft,
             ..SearchDoc::new(EntryKind::Page, &p.slug, &p.title, text)
         })?;

@@ -325,16 +325,11 @@ impl Database {
         let Some(mut c) = self.row(&sql, [code], country_row).reading("a country")? else {
             return Ok(None);
         };
-        c.site_count = self
-            .site_index()?
-            .count(Facet::Country, &c.code, self.drafts);
-        c.names = self
-            .rows(
-                "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
-                [code],
-                name,
-            )
-            .reading("a country's names")?;
+        c.site_count = self.site_count(Facet::Country, code)?;
+        c.names = self.names_of(
+            "SELECT lang, name FROM country_names WHERE code = ?1 ORDER BY position",
+            code,
+        )?;
         Ok(Some(c))
     }
 
@@ -387,21 +382,32 @@ impl Database {
 
     pub fn date(&self, slug: &str) -> Result<Option<DateRow>, DbError> {
         let sql = format!("SELECT {DATE_COLUMNS} FROM dates d WHERE d.slug = ?1");
-        let Some(mut d) = self.row(&sql, [slug], date_row).reading("a date")? else {
-            return Ok(None);
-        };
-        d.site_count = self
-            .site_index()?
-            .count(Facet::Date, &d.date.slug, self.drafts);
-        d.names = self
-            .rows(
-                "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
-                [slug],
-                name,
-            )
-            .reading("a date's names")?;
+        let found = self.row(&sql, [slug], date_row).reading("a date")?;
+        found.map(|d| self.with_lists(d)).transpose()
+    }
+
+    /// A date with what its page lists besides its own row: its count of sites, its names in
+    /// other languages and the countries that observe it.
+    fn with_lists(&self, mut d: DateRow) -> Result<DateRow, DbError> {
+        let slug = &d.date.slug;
+        d.site_count = self.site_count(Facet::Date, slug)?;
+        d.names = self.names_of(
+            "SELECT lang, name FROM date_names WHERE date_slug = ?1 ORDER BY position",
+            slug,
+        )?;
         d.countries = self.date_countries(slug)?;
-        Ok(Some(d))
+        Ok(d)
+    }
+
+    /// How many sites list `key` under `facet`, as this visitor may see them.
+    fn site_count(&self, facet: Facet, key: &str) -> Result<i64, DbError> {
+        Ok(self.site_index()?.count(facet, key, self.drafts))
+    }
+
+    /// An entry's names in other languages (`sql` selects `lang, name` by its key), in the
+    /// entry's order.
+    fn names_of(&self, sql: &str, key: &str) -> Result<Vec<Name>, DbError> {
+        self.rows(sql, [key], name).reading("an entry's names")
     }
 
     /// The first `limit` sites where ceremonies are held on a date, by country, locality and
