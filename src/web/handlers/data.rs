@@ -2,7 +2,6 @@
 //! The fields are documented in docs/open-data.md.
 
 use actix_web::HttpResponse;
-use actix_web::http::header;
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
@@ -17,21 +16,9 @@ use crate::web::{Ctx, PageError};
 pub const LICENCE: &str = "CC BY 4.0";
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
-fn respond(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{filename}\""),
-        ))
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .body(body)
-}
-
 /// Where the data comes from, under which licence, and when it was built.
 #[derive(Serialize)]
-struct About<'a> {
+pub struct About<'a> {
     documentation: String,
     generated: &'a str,
     licence: &'static str,
@@ -40,11 +27,11 @@ struct About<'a> {
 }
 
 impl<'a> About<'a> {
-    fn of(ctx: &'a Ctx) -> About<'a> {
-        let base = &ctx.state.config.base_url;
+    /// For the site at `base`, from the database built at `generated`.
+    pub fn new(base: &str, generated: &'a str) -> About<'a> {
         About {
             documentation: format!("{base}/data/"),
-            generated: ctx.db.built_at(),
+            generated,
             licence: LICENCE,
             licence_url: LICENCE_URL,
             source: format!("{base}/"),
@@ -54,18 +41,6 @@ impl<'a> About<'a> {
 
 // The JSON exports have always listed keys in alphabetical order; the structs below declare
 // their fields in that order so that the output stays as it is.
-
-/// `sites.json`: the description of the data, then every site.
-#[derive(Serialize)]
-struct SitesJson<'a> {
-    count: usize,
-    documentation: String,
-    generated: &'a str,
-    licence: &'static str,
-    licence_url: &'static str,
-    sites: Vec<SiteJson<'a>>,
-    source: String,
-}
 
 /// One site with every field; GeoJSON leaves `coordinates` out, since its geometry holds them.
 #[derive(Serialize)]
@@ -223,35 +198,14 @@ impl<'a> SourceJson<'a> {
     }
 }
 
-pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let all = ctx.db.all_sites()?;
-    let about = About::of(&ctx);
-    let doc = SitesJson {
-        count: all.len(),
-        documentation: about.documentation,
-        generated: about.generated,
-        licence: about.licence,
-        licence_url: about.licence_url,
-        sites: all.iter().map(|s| SiteJson::new(s, base, true)).collect(),
-        source: about.source,
-    };
-    let body = serde_json::to_vec_pretty(&doc).map_err(PageError::internal)?;
-    Ok(respond(
-        "application/json; charset=utf-8",
-        "sites.json",
-        body,
-    ))
+/// One site as `sites.json` and `sites.jsonl` hold it. The files are written by
+/// `crate::web::exports`, record by record.
+pub fn json_record<'a>(s: &'a SiteDetail, base: &str) -> impl Serialize + use<'a> {
+    SiteJson::new(s, base, true)
 }
 
-/// `sites.geojson`: the sites with coordinates as point features (RFC 7946).
-#[derive(Serialize)]
-struct FeatureCollection<'a> {
-    features: Vec<Feature<'a>>,
-    metadata: About<'a>,
-    r#type: &'static str,
-}
-
+/// `sites.geojson`: the sites with coordinates as point features (RFC 7946), written as
+/// `{"features":[…],"metadata":…,"type":"FeatureCollection"}`.
 #[derive(Serialize)]
 struct Feature<'a> {
     geometry: Point,
@@ -267,35 +221,18 @@ struct Point {
     r#type: &'static str,
 }
 
-pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let all = ctx.db.all_sites()?;
-    let features = all
-        .iter()
-        .filter_map(|s| {
-            let (lat, lon) = (s.latitude?, s.longitude?);
-            Some(Feature {
-                geometry: Point {
-                    coordinates: [lon, lat],
-                    r#type: "Point",
-                },
-                id: &s.summary.slug,
-                properties: SiteJson::new(s, base, false),
-                r#type: "Feature",
-            })
-        })
-        .collect();
-    let doc = FeatureCollection {
-        features,
-        metadata: About::of(&ctx),
-        r#type: "FeatureCollection",
-    };
-    let body = serde_json::to_vec(&doc).map_err(PageError::internal)?;
-    Ok(respond(
-        "application/geo+json; charset=utf-8",
-        "sites.geojson",
-        body,
-    ))
+/// A site with coordinates as a GeoJSON feature; `None` for a site without.
+pub fn geojson_record<'a>(s: &'a SiteDetail, base: &str) -> Option<impl Serialize + use<'a>> {
+    let (lat, lon) = (s.latitude?, s.longitude?);
+    Some(Feature {
+        geometry: Point {
+            coordinates: [lon, lat],
+            r#type: "Point",
+        },
+        id: &s.summary.slug,
+        properties: SiteJson::new(s, base, false),
+        r#type: "Feature",
+    })
 }
 
 /// The CSV columns, in order: the fields of [`CsvRow`]. Lists are joined with "; "; names as
@@ -439,22 +376,9 @@ impl<'a> CsvRow<'a> {
     }
 }
 
-pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let err = |e: csv::Error| PageError::internal(e);
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(err)?;
-    for s in ctx.db.all_sites()? {
-        w.serialize(CsvRow::new(&s, base)).map_err(err)?;
-    }
-    let body = w.into_inner().map_err(PageError::internal)?;
-    Ok(respond(
-        "text/csv; charset=utf-8; header=present",
-        "sites.csv",
-        body,
-    ))
+/// One site as a row of `sites.csv`, whose header is [`CSV_COLUMNS`].
+pub fn csv_record<'a>(s: &'a SiteDetail, base: &str) -> impl Serialize + use<'a> {
+    CsvRow::new(s, base)
 }
 
 /// `/data/`: what can be downloaded, and under which licence.
