@@ -5,6 +5,7 @@ mod architecture;
 mod browse;
 mod content_errors;
 mod editing;
+mod exports;
 mod feeds;
 mod machine;
 mod pages;
