@@ -341,11 +341,9 @@ fn prepare_database(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<(
     let started = std::thread::Builder::new()
         .name("rebuild".into())
         .spawn(move || {
-            // The files of the database served now, unless the content has changed since.
-            if !pipeline.is_stale() {
-                exports_in_background(&shared);
-            }
             pipeline.rebuild_served_if_stale(|outcome| rebuilt(&shared, outcome));
+            // The files of the database served now (nothing to do when they are there).
+            exports_in_background(&shared);
         });
     // Without the thread the database is only not rebuilt: the site can still be served.
     if let Err(e) = started {
