@@ -23,6 +23,14 @@ pub use super::rows::{
 };
 use super::site_index::SiteIndex;
 
+/// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
+/// pages. One text, so that a count, the whole list and a part of it agree.
+const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod FROM (
+   SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
+   UNION ALL SELECT 'country', code, lastmod FROM countries
+   UNION ALL SELECT 'date', slug, lastmod FROM dates
+   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)";
+
 /// A read-only connection to a built database.
 pub struct Database {
     conn: Connection,
@@ -456,22 +464,45 @@ impl Database {
     /// Every published entry with its last modification day, for the sitemap: sites, then
     /// countries, dates and pages.
     pub fn sitemap_entries(&self) -> Result<Vec<SitemapEntry>, DbError> {
+        let mut out = Vec::new();
+        self.each_sitemap_entry(|e| {
+            out.push(e);
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// How many entries [`Database::sitemap_entries`] lists.
+    pub fn sitemap_count(&self) -> Result<usize, DbError> {
+        let sql = format!("SELECT count(*) FROM ({SITEMAP_ENTRIES})");
+        self.row(&sql, [self.drafts], |r| r.get::<_, i64>(0))
+            .map(|n| n.unwrap_or_default().max(0) as usize)
+            .reading("the sitemap's entries")
+    }
+
+    /// The entries of [`Database::sitemap_entries`], in its order, one at a time until `each`
+    /// returns false: a sitemap split in parts reads one part's worth, not the whole atlas.
+    pub fn each_sitemap_entry(
+        &self,
+        mut each: impl FnMut(SitemapEntry) -> bool,
+    ) -> Result<(), DbError> {
         const C: &str = "kind, key, lastmod";
-        let sql = format!(
-            "SELECT {C} FROM (
-               SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
-               UNION ALL SELECT 'country', code, lastmod FROM countries
-               UNION ALL SELECT 'date', slug, lastmod FROM dates
-               UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
-        );
-        self.rows(&sql, params![self.drafts], |r| {
-            Ok(SitemapEntry {
-                kind: r.get(col!(C, "kind"))?,
-                key: r.get(col!(C, "key"))?,
-                lastmod: day(r, col!(C, "lastmod"))?,
-            })
-        })
-        .reading("the sitemap's entries")
+        let mut read = || -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare_cached(SITEMAP_ENTRIES)?;
+            let mut rows = stmt.query([self.drafts])?;
+            while let Some(r) = rows.next()? {
+                let entry = SitemapEntry {
+                    kind: r.get(col!(C, "kind"))?,
+                    key: r.get(col!(C, "key"))?,
+                    lastmod: day(r, col!(C, "lastmod"))?,
+                };
+                if !each(entry) {
+                    break;
+                }
+            }
+            Ok(())
+        };
+        read().reading("the sitemap's entries")
     }
 
     /// When the database was built (RFC 3339).

@@ -13,5 +13,6 @@ mod real_content;
 mod search;
 mod security;
 mod server;
+mod sitemap_parts;
 mod snapshots;
 mod support;
