@@ -64,6 +64,9 @@ def main():
     ra = f("rss_after_mb")
     if ra is not None:
         w(f"| server RSS after the load test ({int(big):,}-site database) | ≤ 100 MB | {ra:.0f} MB (before {f('rss_before_mb'):.0f}, peak {f('rss_max_mb'):.0f}) | {verdict(ra <= 100)} |")
+    tt = f("export_ttfb_ms_max")
+    if tt is not None:
+        w(f"| an export's time to first byte ({int(big):,} sites) | ≤ 50 ms | {tt:.0f} ms (the slowest of the four) | {verdict(tt <= 50)} |")
     st = f("startup_s")
     if st is not None:
         w(f"| start-up to first answered request | ≤ 0.5 s | {st * 1000:.0f} ms | {verdict(st <= 0.5)} |")
@@ -74,10 +77,15 @@ def main():
     w("## Load test")
     w("")
     w(f"`bench/load`: wrk, 2 threads, 128 connections, 60 s, over a mix of 200 site pages, "
-      f"countries, dates, lists, filters, searches, the sitemap and the feed: "
+      f"countries, dates, lists, filters, searches, the map, the sitemap and its parts, the feed, "
+      f"the calendars and parts of the open-data files: "
       f"{int(f('load_requests') or 0):,} requests, {int(f('load_errors') or 0)} errors, "
-      f"{int(f('load_non2xx3xx') or 0)} responses other than 2xx/3xx. Server memory: "
-      f"{f('rss_before_mb'):.0f} MB before, {f('rss_max_mb'):.0f} MB at most, {f('rss_after_mb'):.0f} MB after.")
+      f"{int(f('load_non2xx3xx') or 0)} responses other than 2xx/3xx. Then the exports: "
+      f"{int(f('export_downloads') or 0):,} whole downloads (8 clients at once, each file 10 times, "
+      f"plain and compressed in turn) in {f('export_seconds') or 0:.1f} s, "
+      f"{int(f('export_failures') or 0)} failed. Server memory: "
+      f"{f('rss_before_mb'):.0f} MB before, {f('rss_after_mix_mb') or 0:.0f} MB after the mix, "
+      f"{f('rss_max_mb'):.0f} MB at most, {f('rss_after_mb'):.0f} MB after the exports.")
     w("")
     w("## Builds")
     w("")

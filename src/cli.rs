@@ -9,9 +9,11 @@ use clap::{Parser, Subcommand};
 
 use crate::content::{self, ErrorReport};
 use crate::db::{self, DbError};
+use crate::logging::Chain;
 use crate::rebuild::{Pipeline, RebuildError};
 use crate::scaffold;
 use crate::watch::Watch;
+use crate::web::exports::{self, ExportError};
 use crate::web::{SharedState, SiteConfig};
 
 #[derive(Debug, Parser)]
@@ -123,6 +125,8 @@ pub enum CliError {
     #[error("{0}")]
     Scaffold(#[from] scaffold::ScaffoldError),
     #[error("{0}")]
+    Exports(#[from] ExportError),
+    #[error("{0}")]
     Watch(#[from] crate::watch::WatchError),
     /// Errors already printed in the requested format.
     #[error("{0} errors")]
@@ -159,7 +163,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
-        Command::Build => build(&Pipeline::new(&cli.content, &cli.db)),
+        Command::Build => {
+            build(&Pipeline::new(&cli.content, &cli.db))?;
+            write_exports(&cli.db, &base_url(&cli), cli.drafts)
+        }
         Command::Serve => serve(&cli),
     }
 }
@@ -241,12 +248,46 @@ fn site_config(cli: &Cli) -> SiteConfig {
         today: None,
         edit_url: cli.edit_url.clone(),
         watch: cli.watch,
-        base_url: cli
-            .base_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", cli.bind))
-            .trim_end_matches('/')
-            .to_string(),
+        base_url: base_url(cli),
+    }
+}
+
+/// The public address: `--base-url`, or else http:// and the `--bind` address.
+fn base_url(cli: &Cli) -> String {
+    cli.base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", cli.bind))
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// `build`: the open-data files for the `--base-url` the site will be served at. A server with
+/// another address writes its own set when it starts.
+fn write_exports(db_path: &Path, base_url: &str, drafts: bool) -> Result<(), CliError> {
+    let started = std::time::Instant::now();
+    let set = exports::ensure(db_path, base_url, drafts)?;
+    println!(
+        "wrote the open-data files for {base_url} in {:.2} s: {}",
+        started.elapsed().as_secs_f64(),
+        set.dir.display()
+    );
+    Ok(())
+}
+
+/// Takes in a rebuild's outcome, then writes the new database's open-data files (on the
+/// rebuild's own thread), so that the first reuser after it does not wait for them.
+fn rebuilt(shared: &SharedState, outcome: crate::rebuild::Outcome) {
+    let replaced = outcome.is_ok();
+    shared.rebuilt(outcome);
+    if replaced {
+        exports_in_background(shared);
+    }
+}
+
+fn exports_in_background(shared: &SharedState) {
+    let c = &shared.config;
+    if let Err(e) = exports::ensure(&c.db_path, &c.base_url, c.drafts) {
+        tracing::error!("the open-data files were not written: {}", Chain(&e));
     }
 }
 
@@ -258,7 +299,7 @@ fn watch(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<Watch, CliEr
     let watch = crate::watch::start(
         pipeline.clone(),
         std::slice::from_ref(&static_dir),
-        move |outcome| shared.rebuilt(outcome),
+        move |outcome| rebuilt(&shared, outcome),
     )?;
     println!(
         "Watching {} and {} for changes",
@@ -285,12 +326,25 @@ fn prepare_database(pipeline: &Pipeline, shared: &Data<SharedState>) -> Result<(
         );
     }
     if unreadable || !db_path.is_file() {
-        return build(pipeline);
+        build(pipeline)?;
+        let shared = shared.clone();
+        let started = std::thread::Builder::new()
+            .name("exports".into())
+            .spawn(move || exports_in_background(&shared));
+        // Without the thread the files are written at the first request for one.
+        if let Err(e) = started {
+            tracing::error!("cannot write the open-data files in the background: {e}");
+        }
+        return Ok(());
     }
     let (pipeline, shared) = (pipeline.clone(), shared.clone());
     let started = std::thread::Builder::new()
         .name("rebuild".into())
-        .spawn(move || pipeline.rebuild_served_if_stale(|outcome| shared.rebuilt(outcome)));
+        .spawn(move || {
+            pipeline.rebuild_served_if_stale(|outcome| rebuilt(&shared, outcome));
+            // The files of the database served now (nothing to do when they are there).
+            exports_in_background(&shared);
+        });
     // Without the thread the database is only not rebuilt: the site can still be served.
     if let Err(e) = started {
         tracing::error!("cannot look for content changes in the background: {e}");

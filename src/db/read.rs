@@ -23,6 +23,14 @@ pub use super::rows::{
 };
 use super::site_index::SiteIndex;
 
+/// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
+/// pages. One text, so that a count, the whole list and a part of it agree.
+const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod FROM (
+   SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
+   UNION ALL SELECT 'country', code, lastmod FROM countries
+   UNION ALL SELECT 'date', slug, lastmod FROM dates
+   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)";
+
 /// A read-only connection to a built database.
 pub struct Database {
     conn: Connection,
@@ -249,22 +257,44 @@ impl Database {
     /// Every published site with every field, for the open-data exports: one query per table,
     /// not one per site.
     pub fn all_sites(&self) -> Result<Vec<SiteDetail>, DbError> {
+        self.sites_after("", u32::MAX)
+    }
+
+    /// At most `limit` published sites with every field, in slug order, from the first slug after
+    /// `after` (`""` for the first): the exports read the atlas in such batches so that their
+    /// memory does not grow with it.
+    pub fn sites_after(&self, after: &str, limit: u32) -> Result<Vec<SiteDetail>, DbError> {
         let sql = format!(
             "SELECT {SITE_DETAIL_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country
-             JOIN site_bodies b ON b.id = s.rowid WHERE s.draft = 0 OR ?1 ORDER BY s.slug"
+             JOIN site_bodies b ON b.id = s.rowid WHERE (s.draft = 0 OR ?1) AND s.slug > ?2
+             ORDER BY s.slug LIMIT ?3"
         );
         let mut sites: Vec<SiteDetail> = self
-            .conn
-            .prepare(&sql)
-            .and_then(|mut st| st.query_map(params![self.drafts], site_detail)?.collect())
+            .rows(&sql, params![self.drafts, after, limit], site_detail)
             .reading("every site")?;
         self.all_site_lists(&mut sites)
             .reading("every site's lists")?;
         Ok(sites)
     }
 
-    /// The lists of every site in `sites`, one query per list.
+    /// How many sites the exports hold.
+    pub fn published_sites(&self) -> Result<u64, DbError> {
+        self.row(
+            "SELECT count(*) FROM sites WHERE draft = 0 OR ?1",
+            [self.drafts],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n.unwrap_or_default().max(0) as u64)
+        .reading("the number of sites")
+    }
+
+    /// The lists of every site in `sites` (consecutive in slug order), one query per list over
+    /// the range of their slugs.
     fn all_site_lists(&self, sites: &mut [SiteDetail]) -> rusqlite::Result<()> {
+        let (Some(first), Some(last)) = (sites.first(), sites.last()) else {
+            return Ok(());
+        };
+        let range = (first.summary.slug.clone(), last.summary.slug.clone());
         let index: HashMap<String, usize> = sites
             .iter()
             .enumerate()
@@ -274,28 +304,30 @@ impl Database {
             conn: &self.conn,
             sql: sql.to_string(),
             index: &index,
+            range: &range,
         };
-        fill("SELECT site, lang, name FROM site_names ORDER BY site, position").read_into(
+        fill("SELECT site, lang, name FROM site_names WHERE site BETWEEN ?1 AND ?2 ORDER BY site, position").read_into(
             sites,
             |r| name_after(r, 1),
             |s| &mut s.names,
         )?;
-        fill("SELECT site, conflict FROM site_conflicts ORDER BY site, position").read_into(
+        fill("SELECT site, conflict FROM site_conflicts WHERE site BETWEEN ?1 AND ?2 ORDER BY site, position").read_into(
             sites,
             |r| r.get(1),
             |s| &mut s.conflicts,
         )?;
         fill(&format!(
             "SELECT sc.site, {DATE_REF_COLUMNS} FROM site_commemorations sc
-             JOIN dates d ON d.slug = sc.date_slug ORDER BY sc.site, d.month, d.day"
+             JOIN dates d ON d.slug = sc.date_slug WHERE sc.site BETWEEN ?1 AND ?2
+             ORDER BY sc.site, d.month, d.day"
         ))
         .read_into(sites, |r| date_ref_after(r, 1), |s| &mut s.commemorations)?;
         fill(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY site, position"
+            "SELECT {SOURCE_COLUMNS} FROM sources WHERE site BETWEEN ?1 AND ?2 ORDER BY site, position"
         ))
         .read_into(sites, source_row, |s| &mut s.sources)?;
         fill(&format!(
-            "SELECT {IMAGE_COLUMNS} FROM images ORDER BY site, position"
+            "SELECT {IMAGE_COLUMNS} FROM images WHERE site BETWEEN ?1 AND ?2 ORDER BY site, position"
         ))
         .read_into(sites, image_row, |s| &mut s.images)
     }
@@ -435,22 +467,45 @@ impl Database {
     /// Every published entry with its last modification day, for the sitemap: sites, then
     /// countries, dates and pages.
     pub fn sitemap_entries(&self) -> Result<Vec<SitemapEntry>, DbError> {
+        let mut out = Vec::new();
+        self.each_sitemap_entry(|e| {
+            out.push(e);
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// How many entries [`Database::sitemap_entries`] lists.
+    pub fn sitemap_count(&self) -> Result<usize, DbError> {
+        let sql = format!("SELECT count(*) FROM ({SITEMAP_ENTRIES})");
+        self.row(&sql, [self.drafts], |r| r.get::<_, i64>(0))
+            .map(|n| n.unwrap_or_default().max(0) as usize)
+            .reading("the sitemap's entries")
+    }
+
+    /// The entries of [`Database::sitemap_entries`], in its order, one at a time until `each`
+    /// returns false: a sitemap split in parts reads one part's worth, not the whole atlas.
+    pub fn each_sitemap_entry(
+        &self,
+        mut each: impl FnMut(SitemapEntry) -> bool,
+    ) -> Result<(), DbError> {
         const C: &str = "kind, key, lastmod";
-        let sql = format!(
-            "SELECT {C} FROM (
-               SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
-               UNION ALL SELECT 'country', code, lastmod FROM countries
-               UNION ALL SELECT 'date', slug, lastmod FROM dates
-               UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)"
-        );
-        self.rows(&sql, params![self.drafts], |r| {
-            Ok(SitemapEntry {
-                kind: r.get(col!(C, "kind"))?,
-                key: r.get(col!(C, "key"))?,
-                lastmod: day(r, col!(C, "lastmod"))?,
-            })
-        })
-        .reading("the sitemap's entries")
+        let mut read = || -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare_cached(SITEMAP_ENTRIES)?;
+            let mut rows = stmt.query([self.drafts])?;
+            while let Some(r) = rows.next()? {
+                let entry = SitemapEntry {
+                    kind: r.get(col!(C, "kind"))?,
+                    key: r.get(col!(C, "key"))?,
+                    lastmod: day(r, col!(C, "lastmod"))?,
+                };
+                if !each(entry) {
+                    break;
+                }
+            }
+            Ok(())
+        };
+        read().reading("the sitemap's entries")
     }
 
     /// When the database was built (RFC 3339).
@@ -476,6 +531,8 @@ struct Fill<'a> {
     sql: String,
     /// Each site's position in the sites being filled, by slug.
     index: &'a HashMap<String, usize>,
+    /// The first and last slug of those sites.
+    range: &'a (String, String),
 }
 
 impl Fill<'_> {
@@ -485,8 +542,8 @@ impl Fill<'_> {
         read: impl Fn(&Row) -> rusqlite::Result<T>,
         list: impl Fn(&mut SiteDetail) -> &mut Vec<T>,
     ) -> rusqlite::Result<()> {
-        let mut stmt = self.conn.prepare(&self.sql)?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = self.conn.prepare_cached(&self.sql)?;
+        let mut rows = stmt.query(params![self.range.0, self.range.1])?;
         while let Some(row) = rows.next()? {
             let slug: String = row.get(0)?;
             if let Some(&i) = self.index.get(&slug) {

@@ -81,7 +81,10 @@ pub async fn serve_cached(
     let res = next.call(req).await?;
     // Only whole pages that carry a validator are kept; a 304 has nothing to keep, and a page
     // known to be large (a data export) is passed through as it is.
+    // A response that can be asked for in ranges (a file) is not kept either: the key holds no
+    // `Range`, and a file is read from disk as cheaply as from here.
     if conditional
+        || res.headers().contains_key(header::ACCEPT_RANGES)
         || is_larger_than(&res, MAX_ENTRY)
         || res.status() != StatusCode::OK
         || !res.headers().contains_key(header::ETAG)

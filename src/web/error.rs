@@ -39,7 +39,7 @@ pub async fn own_pages(
     };
     let mut page = error.error_response();
     *page.status_mut() = status;
-    for name in [header::ALLOW, header::RETRY_AFTER] {
+    for name in [header::ALLOW, header::RETRY_AFTER, header::CONTENT_RANGE] {
         if let Some(v) = res.headers().get(&name) {
             page.headers_mut().insert(name, v.clone());
         }

@@ -9,6 +9,8 @@ pub mod conditional;
 pub mod context;
 pub mod error;
 pub mod escapers;
+pub mod exports;
+pub mod file_response;
 pub mod fingerprint;
 pub mod handlers;
 pub mod hardening;
@@ -81,9 +83,7 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
                 read().to(feeds::country_calendar),
             )
             .route("/data/", read().to(data::index))
-            .route("/data/sites.json", read().to(data::json))
-            .route("/data/sites.geojson", read().to(data::geojson))
-            .route("/data/sites.csv", read().to(data::csv))
+            .configure(export_routes)
             .route(
                 assets::STYLESHEET_ROUTE,
                 read().to(asset_handlers::stylesheet),
@@ -99,6 +99,16 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
             )
             .route("/{slug}/", read().to(pages::show))
             .default_service(web::to(fallback::fallback));
+    }
+}
+
+/// `/data/sites.json`, `.geojson`, `.csv` and `.jsonl`: files written once per database.
+fn export_routes(cfg: &mut web::ServiceConfig) {
+    for export in exports::Export::ALL {
+        cfg.route(
+            &format!("/data/{}", export.file_name()),
+            read().to(move |req| exports::serve::download(req, export)),
+        );
     }
 }
 

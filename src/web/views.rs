@@ -328,10 +328,13 @@ pub fn entry_url(kind: EntryKind, key: &str) -> String {
     }
 }
 
+/// The lists the sitemap names before its entries, with no date of their own.
+pub const SITEMAP_LISTS: [&str; 6] = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
+
 /// The sitemap's addresses with their last modification day: the lists first, then every
 /// entry's page.
 pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<(String, Option<String>)> {
-    let lists = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
+    let lists = SITEMAP_LISTS;
     let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(lists.len() + entries.len());
     out.extend(lists.iter().map(|p| (p.to_string(), None)));
     out.extend(

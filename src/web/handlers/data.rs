@@ -2,7 +2,6 @@
 //! The fields are documented in docs/open-data.md.
 
 use actix_web::HttpResponse;
-use actix_web::http::header;
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
@@ -18,21 +17,9 @@ use crate::web::{Ctx, PageError};
 pub const LICENCE: &str = "CC BY 4.0";
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
-fn respond(content_type: &str, filename: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{filename}\""),
-        ))
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .body(body)
-}
-
 /// Where the data comes from, under which licence, and when it was built.
 #[derive(Serialize)]
-struct About<'a> {
+pub struct About<'a> {
     documentation: String,
     generated: &'a str,
     licence: &'static str,
@@ -41,11 +28,11 @@ struct About<'a> {
 }
 
 impl<'a> About<'a> {
-    fn of(ctx: &'a Ctx) -> About<'a> {
-        let base = &ctx.state.config.base_url;
+    /// For the site at `base`, from the database built at `generated`.
+    pub fn new(base: &str, generated: &'a str) -> About<'a> {
         About {
             documentation: format!("{base}/data/"),
-            generated: ctx.db.built_at(),
+            generated,
             licence: LICENCE,
             licence_url: LICENCE_URL,
             source: format!("{base}/"),
@@ -56,18 +43,6 @@ impl<'a> About<'a> {
 // The JSON exports have always listed keys in alphabetical order; the structs below declare
 // their fields in that order so that the output stays as it is. A site's facts are merged into
 // its object, which is then sorted as a whole (see `SiteJson::to_value`).
-
-/// `sites.json`: the description of the data, then every site.
-#[derive(Serialize)]
-struct SitesJson<'a> {
-    count: usize,
-    documentation: String,
-    generated: &'a str,
-    licence: &'static str,
-    licence_url: &'static str,
-    sites: Vec<Value>,
-    source: String,
-}
 
 /// One site with every field; GeoJSON leaves `coordinates` out, since its geometry holds them.
 #[derive(Serialize)]
@@ -176,8 +151,8 @@ impl<'a> SiteJson<'a> {
     /// The site as one JSON object with its keys in alphabetical order, the facts among the
     /// others. (serde_json's objects keep their keys sorted unless its `preserve_order` feature
     /// is on; sorting is then free, and keeps the order should that feature ever come in.)
-    fn to_value(&self) -> Result<Value, PageError> {
-        let mut v = serde_json::to_value(self).map_err(PageError::internal)?;
+    fn to_value(&self) -> Result<Value, serde_json::Error> {
+        let mut v = serde_json::to_value(self)?;
         v.sort_all_objects();
         Ok(v)
     }
@@ -208,38 +183,14 @@ impl<'a> SourceJson<'a> {
     }
 }
 
-pub async fn json(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let all = ctx.db.all_sites()?;
-    let about = About::of(&ctx);
-    let doc = SitesJson {
-        count: all.len(),
-        documentation: about.documentation,
-        generated: about.generated,
-        licence: about.licence,
-        licence_url: about.licence_url,
-        sites: all
-            .iter()
-            .map(|s| SiteJson::new(s, base, true).to_value())
-            .collect::<Result<_, _>>()?,
-        source: about.source,
-    };
-    let body = serde_json::to_vec_pretty(&doc).map_err(PageError::internal)?;
-    Ok(respond(
-        "application/json; charset=utf-8",
-        "sites.json",
-        body,
-    ))
+/// One site as `sites.json` and `sites.jsonl` hold it. The files are written by
+/// `crate::web::exports`, record by record.
+pub fn json_record(s: &SiteDetail, base: &str) -> Result<Value, serde_json::Error> {
+    SiteJson::new(s, base, true).to_value()
 }
 
-/// `sites.geojson`: the sites with coordinates as point features (RFC 7946).
-#[derive(Serialize)]
-struct FeatureCollection<'a> {
-    features: Vec<Feature<'a>>,
-    metadata: About<'a>,
-    r#type: &'static str,
-}
-
+/// `sites.geojson`: the sites with coordinates as point features (RFC 7946), written as
+/// `{"features":[…],"metadata":…,"type":"FeatureCollection"}`.
 #[derive(Serialize)]
 struct Feature<'a> {
     geometry: Point,
@@ -255,35 +206,25 @@ struct Point {
     r#type: &'static str,
 }
 
-pub async fn geojson(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let all = ctx.db.all_sites()?;
-    let mut features = Vec::new();
-    for s in &all {
-        let (Some(lat), Some(lon)) = (s.latitude, s.longitude) else {
-            continue;
-        };
-        features.push(Feature {
-            geometry: Point {
-                coordinates: [lon, lat],
-                r#type: "Point",
-            },
-            id: &s.summary.slug,
-            properties: SiteJson::new(s, base, false).to_value()?,
-            r#type: "Feature",
-        });
-    }
-    let doc = FeatureCollection {
-        features,
-        metadata: About::of(&ctx),
-        r#type: "FeatureCollection",
-    };
-    let body = serde_json::to_vec(&doc).map_err(PageError::internal)?;
-    Ok(respond(
-        "application/geo+json; charset=utf-8",
-        "sites.geojson",
-        body,
-    ))
+/// A site with coordinates as a GeoJSON feature; `None` for a site without.
+pub fn geojson_record<'a>(
+    s: &'a SiteDetail,
+    base: &str,
+) -> Option<Result<impl Serialize + use<'a>, serde_json::Error>> {
+    let (lat, lon) = (s.latitude?, s.longitude?);
+    Some(
+        SiteJson::new(s, base, false)
+            .to_value()
+            .map(|properties| Feature {
+                geometry: Point {
+                    coordinates: [lon, lat],
+                    r#type: "Point",
+                },
+                id: &s.summary.slug,
+                properties,
+                r#type: "Feature",
+            }),
+    )
 }
 
 /// The CSV columns, in order: the fields of [`CsvRow`]. Lists are joined with "; "; names as
@@ -488,33 +429,35 @@ fn cell_text(value: &Value) -> String {
     }
 }
 
-pub async fn csv(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let base = &ctx.state.config.base_url;
-    let err = |e: csv::Error| PageError::internal(e);
-    let to_value = |f: &SiteFacts| serde_json::to_value(f).map_err(PageError::internal);
-    let further = FurtherColumns::of(&to_value(&SiteFacts::default())?);
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    let header = CSV_COLUMNS.iter().copied();
-    w.write_record(header.chain(further.0.iter().map(String::as_str)))
-        .map_err(err)?;
-    for s in ctx.db.all_sites()? {
+/// The columns of `sites.csv`: [`CSV_COLUMNS`], then one for every fact they do not name.
+pub struct CsvColumns(FurtherColumns);
+
+impl CsvColumns {
+    pub fn new() -> Result<CsvColumns, serde_json::Error> {
+        let facts = serde_json::to_value(SiteFacts::default())?;
+        Ok(CsvColumns(FurtherColumns::of(&facts)))
+    }
+
+    pub fn header(&self) -> impl Iterator<Item = &str> {
+        let further = self.0.0.iter().map(String::as_str);
+        CSV_COLUMNS.iter().copied().chain(further)
+    }
+
+    /// One site as a row. (The CSV writer writes a struct's fields, then a list's items, as
+    /// one record.)
+    pub fn record<'a>(
+        &self,
+        s: &'a SiteDetail,
+        base: &str,
+    ) -> Result<impl Serialize + use<'a>, serde_json::Error> {
         // The facts are turned into JSON only when there are further columns to fill.
-        let cells = if further.0.is_empty() {
+        let cells = if self.0.0.is_empty() {
             Vec::new()
         } else {
-            further.cells(&to_value(&s.facts)?)
+            self.0.cells(&serde_json::to_value(&s.facts)?)
         };
-        // The CSV writer writes a struct's fields, then a list's items, as one record.
-        w.serialize((CsvRow::new(&s, base), cells)).map_err(err)?;
+        Ok((CsvRow::new(s, base), cells))
     }
-    let body = w.into_inner().map_err(PageError::internal)?;
-    Ok(respond(
-        "text/csv; charset=utf-8; header=present",
-        "sites.csv",
-        body,
-    ))
 }
 
 /// `/data/`: what can be downloaded, and under which licence.

@@ -4,6 +4,8 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use crate::db::{Database, DbError};
+use crate::web::views::SITEMAP_LISTS;
 use crate::web::{Ctx, PageError};
 
 /// The sitemaps.org limit of addresses in one sitemap file.
@@ -16,8 +18,11 @@ fn xml(body: String) -> HttpResponse {
         .body(body)
 }
 
+/// An address and its last change.
+type Address = (String, Option<String>);
+
 /// Addresses and their last changes, as the database lists them.
-type Entries = [(String, Option<String>)];
+type Entries = [Address];
 
 /// One sitemap: the addresses and their last changes.
 #[derive(Template)]
@@ -41,13 +46,48 @@ struct Robots<'a> {
     base: &'a str,
 }
 
+/// The sitemap: its addresses up to the limit; past it, the index of parts.
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
-    Ok(xml(document(
-        &ctx.state.config.base_url,
-        &entries,
-        MAX_URLS,
+    let base = &ctx.state.config.base_url;
+    if SITEMAP_LISTS.len() + ctx.db.sitemap_count()? <= MAX_URLS {
+        let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
+        return Ok(xml(document(base, &entries, MAX_URLS)?));
+    }
+    Ok(xml(index_document(
+        base,
+        &parts_latest(&ctx.db, MAX_URLS)?,
     )?))
+}
+
+/// The latest change in each part of `max` addresses, from one pass over the entries that keeps
+/// nothing else.
+pub fn parts_latest(db: &Database, max: usize) -> Result<Vec<Option<String>>, DbError> {
+    let mut latest: Vec<Option<String>> = Vec::new();
+    let mut at = SITEMAP_LISTS.len();
+    db.each_sitemap_entry(|e| {
+        let part = at / max;
+        at += 1;
+        if latest.len() <= part {
+            latest.resize(part + 1, None);
+        }
+        if let Some(day) = e.lastmod.map(|d| d.to_string())
+            && latest[part].as_ref().is_none_or(|m| day > *m)
+        {
+            latest[part] = Some(day);
+        }
+        true
+    })?;
+    Ok(latest)
+}
+
+/// The index of parts, given each part's latest change.
+fn index_document(base: &str, latest: &[Option<String>]) -> Result<String, askama::Error> {
+    let parts = latest
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i + 1, d.as_deref()))
+        .collect();
+    SitemapIndex { base, parts }.render()
 }
 
 /// The sitemap: one `urlset`, or past `max` addresses an index of numbered parts.
@@ -55,12 +95,11 @@ pub fn document(base: &str, entries: &Entries, max: usize) -> Result<String, ask
     if entries.len() <= max {
         return UrlSet { base, entries }.render();
     }
-    let parts = entries
+    let latest: Vec<Option<String>> = entries
         .chunks(max)
-        .enumerate()
-        .map(|(i, chunk)| (i + 1, chunk.iter().filter_map(|(_, d)| d.as_deref()).max()))
+        .map(|chunk| chunk.iter().filter_map(|(_, d)| d.clone()).max())
         .collect();
-    SitemapIndex { base, parts }.render()
+    index_document(base, &latest)
 }
 
 /// Part `n` (from 1) of a sitemap split by the index, if there is such a part.
@@ -89,10 +128,43 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
-    let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
-    let part = part_document(&ctx.state.config.base_url, &entries, MAX_URLS, n)
-        .ok_or(PageError::NotFound)?;
-    Ok(xml(part?))
+    let paths = part_paths(&ctx.db, MAX_URLS, n)?.ok_or(PageError::NotFound)?;
+    Ok(xml(UrlSet {
+        base: &ctx.state.config.base_url,
+        entries: &paths,
+    }
+    .render()?))
+}
+
+/// The addresses of part `n` (from 1) of a sitemap split in parts of `max`, if there is such a
+/// part; only that part's entries are kept.
+pub fn part_paths(db: &Database, max: usize, n: usize) -> Result<Option<Vec<Address>>, DbError> {
+    let total = SITEMAP_LISTS.len() + db.sitemap_count()?;
+    let Some(start) = n
+        .checked_sub(1)
+        .and_then(|i| i.checked_mul(max))
+        .filter(|&start| total > max && start < total)
+    else {
+        return Ok(None);
+    };
+    let (lists, end) = (SITEMAP_LISTS.len(), start.saturating_add(max));
+    let mut at = lists;
+    let mut entries = Vec::new();
+    db.each_sitemap_entry(|e| {
+        if at >= end {
+            return false;
+        }
+        if at >= start {
+            entries.push(e);
+        }
+        at += 1;
+        true
+    })?;
+    // The lists come first in the whole sitemap: keep those that fall in this part.
+    let mut paths = crate::web::views::sitemap_paths(entries);
+    paths.drain(end.min(lists)..lists);
+    paths.drain(..start.min(lists));
+    Ok(Some(paths))
 }
 
 pub async fn robots(ctx: Ctx) -> Result<HttpResponse, PageError> {
