@@ -612,4 +612,48 @@ pub struct DataPage {
     pub layout: Layout,
     pub sites: i64,
     pub located: i64,
+    /// Each open-data file, by its name (`sites.json`).
+    pub files: Vec<DataFile>,
+}
+
+/// What a reuser wants to know of a download before fetching it.
+pub struct DataFile {
+    pub name: &'static str,
+    pub size: String,
+    pub gzip_size: String,
+    /// The day its content last changed, ISO and in words.
+    pub changed: String,
+    pub changed_label: String,
+}
+
+impl DataFile {
+    pub fn new(name: &'static str, facts: &crate::web::exports::FileFacts) -> DataFile {
+        let day = facts.modified.get(..10).unwrap_or_default();
+        let label = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map(|d| d.format("%-d %B %Y").to_string())
+            .unwrap_or_else(|_| day.to_string());
+        DataFile {
+            name,
+            size: file_size(facts.size),
+            gzip_size: file_size(facts.gzip),
+            changed: day.to_string(),
+            changed_label: label,
+        }
+    }
+}
+
+/// A file's size in bytes as people read it: "812 bytes", "24 kB", "1.2 MB" (powers of 1,000).
+pub fn file_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{} kB", (bytes + 500) / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+impl DataPage {
+    /// The facts of the file called `name`, where it has been written.
+    pub fn file(&self, name: &str) -> Option<&DataFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
 }

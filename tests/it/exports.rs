@@ -356,3 +356,36 @@ fn build_writes_the_files_for_its_address() {
     let csv = std::fs::read_to_string(set.join("sites.csv")).expect("csv");
     assert!(csv.contains("https://example.org/sites/full-site/"));
 }
+
+#[actix_web::test]
+async fn the_open_data_page_gives_each_file_its_size_and_day() {
+    let tree = Tree::fixture();
+    tree.build();
+    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let page = fetch(&service, get("/data/")).await;
+    assert_eq!(page.status, 200);
+    let page = String::from_utf8(page.body).expect("UTF-8");
+    for path in FILES {
+        let plain = fetch(&service, get(path)).await;
+        let gzip = fetch(
+            &service,
+            get(path).insert_header(("accept-encoding", "gzip")),
+        )
+        .await;
+        let size = memorial_atlas::web::views::file_size(plain.body.len() as u64);
+        let gzip_size = memorial_atlas::web::views::file_size(gzip.body.len() as u64);
+        let day = &plain.header("content-disposition")
+            ["inline; filename=\"memorial-atlas-sites-".len()..][..10];
+        let expected = format!("<a href=\"{path}\">");
+        let at = page
+            .find(&expected)
+            .unwrap_or_else(|| panic!("{path} is listed:\n{page}"));
+        let item = &page[at..page[at..].find("</li>").map_or(page.len(), |e| at + e)];
+        assert!(
+            item.contains(&format!(
+                "{size} ({gzip_size} compressed), changed <time datetime=\"{day}\">"
+            )),
+            "{path}: {size}, {gzip_size}, {day} in {item}"
+        );
+    }
+}

@@ -288,7 +288,7 @@ async fn csv_export_round_trips_every_site() {
     let headers = reader.headers().expect("header row").clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        memorial_atlas::web::handlers::data::CSV_COLUMNS
+        memorial_atlas::web::exports::records::CSV_COLUMNS
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid row")).collect();
     assert_eq!(rows.len(), 4);

@@ -10,6 +10,7 @@
 //! a reader sees all of a set or none of it, and always the set of the database it reads.
 
 mod files;
+pub mod records;
 pub mod serve;
 mod set;
 mod write;

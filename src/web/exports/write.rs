@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::files::{Export, ExportError, FileFacts};
+use super::records::{About, CsvColumns, geojson_record, json_record};
 use crate::db::Database;
 use crate::db::read::SiteDetail;
-use crate::web::handlers::data::{About, CsvColumns, geojson_record, json_record};
 
 /// Sites read from the database at a time.
 const BATCH: u32 = 256;
