@@ -142,12 +142,17 @@ async fn country_page_groups_sites_by_locality() {
         "Democratic People&#39;s Republic of Korea",
         "<span lang=\"ko\">조선민주주의인민공화국</span>",
         "Fixture introduction to the memorials of North Korea.",
-        "<h3>Chongjin</h3>",
-        "<h3>Pyongyang</h3>",
+        "<h3 id=\"place-kp-chongjin\">Chongjin</h3>",
+        "<h3 id=\"place-kp-pyongyang\">Pyongyang</h3>",
         "Dismantled Monument",
         "Korea Liberation Day",
     ]);
-    assert!(page.body.find("<h3>Chongjin</h3>") < page.body.find("<h3>Pyongyang</h3>"));
+    assert!(
+        page.body.find("<h3 id=\"place-kp-chongjin\">Chongjin</h3>")
+            < page
+                .body
+                .find("<h3 id=\"place-kp-pyongyang\">Pyongyang</h3>")
+    );
     let list = app.get("/countries/").await;
     assert_eq!(list.status, 200);
     list.assert_has(&[
