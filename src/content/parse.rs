@@ -20,11 +20,30 @@ fn parse_toml<'a>(src: &'a SourceFile, errors: &mut Vec<ContentError>) -> Option
         Ok(t) => Some(t.into_inner()),
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            let msg = e.message().trim().to_string();
+            let mut msg = e.message().trim().to_string();
+            // The parser says "duplicate key" without the key: it is where the error points.
+            if msg == "duplicate key" {
+                let key = key_at(src.front_matter(), offset);
+                msg = format!(
+                    "duplicate key `{key}`: each field is written once; remove one of them"
+                );
+            }
             errors.push(src.error_at(offset, format!("the front matter is not valid TOML: {msg}")));
             None
         }
     }
+}
+
+/// The key written at `offset`: a bare key, or a quoted one with its quotes.
+fn key_at(text: &str, offset: usize) -> &str {
+    let rest = text.get(offset..).unwrap_or_default();
+    let end = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        _ => rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len()),
+    };
+    &rest[..end]
 }
 
 /// Reads one file's front matter with `read`, then reports its unknown fields. The entry is kept

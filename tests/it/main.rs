@@ -6,6 +6,7 @@ mod browse;
 mod content_errors;
 mod editing;
 mod feeds;
+mod history;
 mod machine;
 mod pages;
 mod real_content;

@@ -578,6 +578,38 @@ mod tests {
     }
 
     #[test]
+    fn a_ring_across_the_antimeridian_is_not_a_band_across_the_map() {
+        let points =
+            unwrap([(170.0, 60.0), (-170.0, 60.0), (-170.0, 70.0), (170.0, 70.0)].into_iter());
+        assert_eq!(points[1].0, 190.0);
+        let ring = Ring {
+            bbox: (170.0, 60.0, 190.0, 70.0),
+            points,
+        };
+        let outline = Outline {
+            code: "xx".into(),
+            rings: vec![ring],
+        };
+        let (path, _) = land_paths(&View::world(), &[outline], None);
+        // Drawn twice, each part at its own edge of the map; no segment crosses the map.
+        assert_eq!(path.matches('M').count(), 2, "{path}");
+        let xs: Vec<f64> = path
+            .split(['M', 'L', 'Z'])
+            .filter_map(|p| p.split(',').next()?.parse().ok())
+            .collect();
+        for part in path.split('M').filter(|p| !p.is_empty()) {
+            let xs: Vec<f64> = part
+                .split(['L', 'Z'])
+                .filter_map(|p| p.split(',').next()?.parse().ok())
+                .collect();
+            let span = xs.iter().cloned().fold(f64::MIN, f64::max)
+                - xs.iter().cloned().fold(f64::MAX, f64::min);
+            assert!(span < 100.0, "{part}");
+        }
+        assert!(!xs.is_empty());
+    }
+
+    #[test]
     fn the_world_view_projects_plainly() {
         let v = View::world();
         assert_eq!(v.project(-180.0, 90.0), (0.0, 0.0));
