@@ -241,7 +241,7 @@ fn source_id(s: &mut Fields) -> Option<Positioned<String>> {
 }
 
 /// The `[[sources]]` entries (at least one is required), and where each one's `id` is written.
-fn sources(f: &mut Fields) -> (Vec<Source>, Vec<Option<Positioned<String>>>) {
+fn sources(f: &mut Fields) -> (Vec<Source>, Vec<site_refs::SourceAt>) {
     let tables = f.tables("sources");
     match f.get("sources") {
         None => f.missing("sources", "at least one [[sources]] entry with a title"),
@@ -255,6 +255,7 @@ fn sources(f: &mut Fields) -> (Vec<Source>, Vec<Option<Positioned<String>>>) {
     let mut sources = Vec::new();
     let mut ids = Vec::new();
     for (i, (t, off)) in tables.into_iter().enumerate() {
+        let (line, column) = f.locate(off);
         let mut s = f.nested(t, off, format!("sources[{}].", i + 1));
         let title = s
             .req_string("title", "the title of the article, book or document")
@@ -273,7 +274,7 @@ fn sources(f: &mut Fields) -> (Vec<Source>, Vec<Option<Positioned<String>>>) {
         };
         s.finish();
         sources.push(source);
-        ids.push(id);
+        ids.push(site_refs::SourceAt { id, line, column });
     }
     (sources, ids)
 }

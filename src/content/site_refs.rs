@@ -8,6 +8,13 @@ use super::error::{ContentError, did_you_mean};
 use super::fields::Fields;
 use super::model::{ESTABLISHING_EVENTS, EVENT_KINDS, PartialDate, Positioned, SiteEvent};
 
+/// A source's `id` where it has one, and where the source's `[[sources]]` entry is written.
+pub struct SourceAt {
+    pub id: Option<Positioned<String>>,
+    pub line: usize,
+    pub column: usize,
+}
+
 /// An event with where it is written, and where its `source` is.
 pub struct EventAt {
     pub event: SiteEvent,
@@ -70,13 +77,17 @@ pub struct Claims<'a> {
 /// Returns the warnings: each source that nothing cites.
 pub fn check(
     f: &mut Fields,
-    ids: &[Option<Positioned<String>>],
+    ids: &[SourceAt],
     events: &[EventAt],
     coordinates_source: Option<&Positioned<String>>,
     claims: &Claims,
 ) -> Vec<ContentError> {
     unique_ids(f, ids);
-    let known: Vec<&str> = ids.iter().flatten().map(|p| p.value.as_str()).collect();
+    let known: Vec<&str> = ids
+        .iter()
+        .filter_map(|s| s.id.as_ref())
+        .map(|p| p.value.as_str())
+        .collect();
     let mut cited: HashSet<String> = HashSet::new();
     let mut refer = |f: &mut Fields, field: &str, p: &Positioned<String>| {
         if known.contains(&p.value.as_str()) {
@@ -98,9 +109,9 @@ pub fn check(
 }
 
 /// Two sources of one file may not share an id.
-fn unique_ids(f: &mut Fields, ids: &[Option<Positioned<String>>]) {
+fn unique_ids(f: &mut Fields, ids: &[SourceAt]) {
     let mut seen: HashSet<&str> = HashSet::new();
-    for id in ids.iter().flatten() {
+    for id in ids.iter().filter_map(|s| s.id.as_ref()) {
         if !seen.insert(&id.value) {
             let msg = format!(
                 "the source id `{}` is used twice: each source of a file needs its own id",
@@ -298,16 +309,12 @@ fn disagree(f: &mut Fields, field: &'static str, claim: Option<PartialDate>, eve
 }
 
 /// A warning for each source that neither the body, an event nor `coordinates_source` cites.
-fn uncited(
-    f: &Fields,
-    ids: &[Option<Positioned<String>>],
-    cited: &HashSet<String>,
-) -> Vec<ContentError> {
+fn uncited(f: &Fields, ids: &[SourceAt], cited: &HashSet<String>) -> Vec<ContentError> {
     let file = &f.source_file().display_path;
     let mut out = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
+    for (i, source) in ids.iter().enumerate() {
         let field = format!("sources[{}]", i + 1);
-        match id {
+        match &source.id {
             Some(p) if !cited.contains(&p.value) => out.push(
                 ContentError::new(
                     file,
@@ -324,6 +331,7 @@ fn uncited(
                     file,
                     "nothing cites this source: give it an `id` and cite it with [^id] after the statement it supports",
                 )
+                .at(source.line, source.column)
                 .field(field),
             ),
             Some(_) => {}
