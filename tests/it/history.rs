@@ -406,3 +406,52 @@ async fn the_list_leaves_out_an_established_column_that_is_empty_in_every_row() 
     let all = app.get("/sites/").await;
     all.assert_has(&["<th scope=\"col\">Established</th>", "15 August 1947"]);
 }
+
+#[actix_web::test]
+async fn sites_in_many_regions_share_one_framed_map() {
+    let tree = Tree::fixture();
+    for (i, (lat, lon)) in [
+        (0.0, 0.0),
+        (0.0, 60.0),
+        (-10.0, 100.0),
+        (50.0, -100.0),
+        (-40.0, -60.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        tree.write(
+            &format!("sites/far-{i}.md"),
+            format!("+++\ntitle = \"Far {i}\"\ncountry = \"kp\"\nlocality = \"X{i}\"\nkind = \"grave\"\nstatus = \"extant\"\ncoordinates = [{lat}, {lon}]\n[[sources]]\ntitle = \"S\"\n+++\n"),
+        );
+    }
+    tree.build();
+    let app = app_for(tree, false).await;
+    let page = app.get("/map/").await;
+    assert_eq!(
+        page.body.matches("<svg class=\"map\"").count(),
+        1,
+        "one map"
+    );
+    let view = page
+        .body
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .expect("viewBox");
+    let (w, h) = view.split_once(' ').expect("w h");
+    let (w, h): (f64, f64) = (w.parse().expect("w"), h.parse().expect("h"));
+    for slug in ["far-0", "far-1", "far-2", "far-3", "far-4", "full-site"] {
+        let at = page
+            .body
+            .find(&format!("<a href=\"/sites/{slug}/\""))
+            .unwrap_or_else(|| panic!("{slug} on the map"));
+        let cx: f64 = page.body[at..]
+            .split("cx=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .expect("cx");
+        assert!((0.0..=w).contains(&cx), "{slug}: {cx} of {w} × {h}");
+    }
+}

@@ -6,6 +6,9 @@ use crate::web::map::{View, regions, render};
 use crate::web::views::{MapPage, RegionMap, place_anchor, places};
 use crate::web::{Ctx, PageError};
 
+/// At most this many maps of regions; more regions share one map.
+const MAX_REGION_MAPS: usize = 4;
+
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let sites = ctx.db.located_sites(None, crate::web::map::MAX_MARKERS)?;
     let total = ctx.db.counts()?.sites;
@@ -35,7 +38,12 @@ pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
 fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageError> {
     let link =
         |m: &SiteWithCoordinates| format!("#{}", place_anchor(&m.site.country, &m.site.locality));
-    let regions = regions(sites);
+    let mut regions = regions(sites);
+    // Sites spread over many regions share one map that frames them all: a map per region would
+    // outweigh the page.
+    if regions.len() > MAX_REGION_MAPS {
+        regions = vec![regions.into_iter().flatten().collect()];
+    }
     if regions.is_empty() {
         let label = "World map: no site has coordinates yet";
         let svg = render(&View::world(), false, None, label, &[], None, &link)?;
@@ -62,15 +70,10 @@ fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageEr
             and_list(&countries)
         );
         let label = format!("Map of {caption}");
-        let svg = render(
-            &View::framing(&region),
-            true,
-            None,
-            &label,
-            &region,
-            None,
-            &link,
-        )?;
+        let view = View::framing(&region);
+        // Detailed outlines for a region; the coarse ones where the frame spans a hemisphere.
+        let detailed = view.max_lon - view.min_lon < 90.0;
+        let svg = render(&view, detailed, None, &label, &region, None, &link)?;
         maps.push(RegionMap { caption, svg });
     }
     Ok(maps)
