@@ -172,9 +172,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 fn check(content_dir: &Path) -> Result<(), CliError> {
-    let c = content::load(content_dir).map_err(CliError::Content)?;
+    let c = content::load(content_dir).map_err(|report| {
+        print_warnings(&report.warnings);
+        CliError::Content(report)
+    })?;
+    print_warnings(&c.warnings);
+    let warnings = match c.warnings.len() {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    };
     println!(
-        "ok: {} sites, {} countries, {} dates, {} pages checked; no errors",
+        "ok: {} sites, {} countries, {} dates, {} pages checked; no errors{warnings}",
         c.sites.len(),
         c.countries.len(),
         c.dates.len(),
@@ -183,16 +192,29 @@ fn check(content_dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Warnings go to standard error, like errors: the content is accepted all the same.
+fn print_warnings(warnings: &[content::ContentError]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 /// Every error as one JSON document on standard output, for tools.
 fn check_json(content_dir: &Path) -> Result<(), CliError> {
-    let (errors, count) = match content::load(content_dir) {
-        Ok(_) => (Vec::new(), 0),
+    let (errors, warnings, count) = match content::load(content_dir) {
+        Ok(c) => (Vec::new(), c.warnings, 0),
         Err(report) => {
             let n = report.len();
-            (report.errors, n)
+            (report.errors, report.warnings, n)
         }
     };
-    let doc = serde_json::json!({ "ok": count == 0, "error_count": count, "errors": errors });
+    let doc = serde_json::json!({
+        "ok": count == 0,
+        "error_count": count,
+        "errors": errors,
+        "warning_count": warnings.len(),
+        "warnings": warnings,
+    });
     println!("{doc:#}");
     if count == 0 {
         Ok(())

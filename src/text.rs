@@ -36,6 +36,15 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// A site page's title: the site's name, and its town where the name does not already say it.
+pub fn site_title(title: &str, locality: &str) -> String {
+    if title.to_lowercase().contains(&locality.to_lowercase()) {
+        title.to_string()
+    } else {
+        format!("{title}, {locality}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

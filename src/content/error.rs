@@ -74,6 +74,8 @@ impl fmt::Display for ContentError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErrorReport {
     pub errors: Vec<ContentError>,
+    /// What was found besides, that does not refuse the content (such as an uncited source).
+    pub warnings: Vec<ContentError>,
 }
 
 impl ErrorReport {

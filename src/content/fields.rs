@@ -454,6 +454,34 @@ impl<'s, 'i> Fields<'s, 'i> {
         })
     }
 
+    /// An optional string with the position where it is written, for checks across fields.
+    pub fn opt_positioned(&mut self, name: &'static str) -> Option<Positioned<String>> {
+        let value = self.opt_string(name)?;
+        let offset = self.offset(name);
+        let (line, column) = self.locate(offset);
+        Some(Positioned {
+            value,
+            line,
+            column,
+        })
+    }
+
+    /// The file the fields are read from.
+    pub fn source_file(&self) -> &'s SourceFile {
+        self.src
+    }
+
+    /// Records an error made elsewhere.
+    pub fn push(&mut self, e: ContentError) {
+        self.errors.push(e);
+    }
+
+    /// Records an error that is not about one field, at a line and column of the file.
+    pub fn report_at(&mut self, line: usize, column: usize, msg: impl Into<String>) {
+        let e = ContentError::new(&self.src.display_path, msg).at(line, column);
+        self.errors.push(e);
+    }
+
     /// An optional string that must pass `valid`; `problem` says what is wrong with one that does
     /// not.
     pub fn opt_string_where(

@@ -18,6 +18,8 @@ const RESERVED_IDS: &[&str] = &[
     "facts",
     "sources",
     "notes",
+    "nearby",
+    "site-history",
     "search",
     "site-header",
     "site-footer",
@@ -27,14 +29,40 @@ const RESERVED_IDS: &[&str] = &[
 /// rendered, when the database is written.
 pub fn render(body: &MarkdownFile) -> Result<Body, Box<ContentError>> {
     let src = SourceFile::read(&body.path, body.display_path.clone())?;
-    Ok(to_body(src.body()))
+    Ok(to_body_citing(src.body(), &body.source_ids))
+}
+
+/// Renders Markdown text that cites no source.
+pub fn to_body(markdown: &str) -> Body {
+    to_body_citing(markdown, &[])
 }
 
 /// Renders Markdown text: pulldown-cmark's events, rewritten a pass at a time, then sanitised.
-pub fn to_body(markdown: &str) -> Body {
+/// `[^id]` where `id` is one of `sources` (the entry's source ids, in the order of its list)
+/// becomes a numbered link to that source.
+pub fn to_body_citing(markdown: &str, sources: &[Option<String>]) -> Body {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    // A reference is a footnote only where a definition exists: each cited source gets one,
+    // which is dropped again below.
+    let cited: Vec<&str> = sources
+        .iter()
+        .flatten()
+        .filter(|id| markdown.contains(&format!("[^{id}]")))
+        .map(String::as_str)
+        .collect();
+    let with_definitions;
+    let markdown = if cited.is_empty() {
+        markdown
+    } else {
+        let defs: String = cited
+            .iter()
+            .map(|id| format!("\n\n[^{id}]: source\n"))
+            .collect();
+        with_definitions = format!("{markdown}\n{defs}");
+        with_definitions.as_str()
+    };
+    let events: Vec<Event> = drop_definitions(Parser::new_ext(markdown, options), &cited);
     let text = plain_text(&events);
     // The page's title is its only h1: a body that uses `#` anywhere (a note too) is shifted
     // down one level.
@@ -49,7 +77,7 @@ pub fn to_body(markdown: &str) -> Body {
     });
     let (mut events, notes) = take_footnote_definitions(events);
     add_heading_ids(&mut events, shift);
-    let cited = link_footnote_references(&mut events);
+    let cited = link_footnote_references(&mut events, sources);
 
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
@@ -79,6 +107,23 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     text
+}
+
+/// The events without the definitions of the labels in `drop`.
+fn drop_definitions<'a>(events: impl Iterator<Item = Event<'a>>, drop: &[&str]) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut dropping = false;
+    for event in events {
+        match &event {
+            Event::Start(Tag::FootnoteDefinition(label)) if drop.contains(&label.as_ref()) => {
+                dropping = true
+            }
+            Event::End(TagEnd::FootnoteDefinition) if dropping => dropping = false,
+            _ if dropping => {}
+            _ => out.push(event),
+        }
+    }
+    out
 }
 
 /// Footnote definitions out of the text, by label: they are written at the end instead.
@@ -139,13 +184,22 @@ fn heading_text(events: &[Event]) -> String {
 /// Replaces each footnote reference by a numbered link to its note, and returns the labels cited,
 /// in the order of their numbers. A note cited more than once gets one id per citation; the
 /// back-link goes to the first.
-fn link_footnote_references(events: &mut [Event]) -> Vec<String> {
+fn link_footnote_references(events: &mut [Event], sources: &[Option<String>]) -> Vec<String> {
     let mut cited: Vec<String> = Vec::new();
     let mut uses: HashMap<String, usize> = HashMap::new();
     for event in events.iter_mut() {
         let Event::FootnoteReference(label) = event else {
             continue;
         };
+        if let Some(i) = sources
+            .iter()
+            .position(|s| s.as_deref() == Some(label.as_ref()))
+        {
+            let count = uses.entry(format!("source:{label}")).or_insert(0);
+            *count += 1;
+            *event = Event::Html(CowStr::from(citation(label, i + 1, *count)));
+            continue;
+        }
         let n = match cited.iter().position(|c| c == label.as_ref()) {
             Some(i) => i + 1,
             None => {
@@ -166,6 +220,20 @@ fn link_footnote_references(events: &mut [Event]) -> Vec<String> {
         )));
     }
     cited
+}
+
+/// A citation of source number `n` (its place in the list of sources), the `use`th in the body:
+/// a link to the source, whose first citation the source links back to. Screen readers say
+/// "source 2".
+pub fn citation(id: &str, n: usize, use_: usize) -> String {
+    let anchor = if use_ == 1 {
+        format!("cite-{id}")
+    } else {
+        format!("cite-{id}-{use_}")
+    };
+    format!(
+        "<sup class=\"citation\"><a href=\"#source-{id}\" id=\"{anchor}\" aria-label=\"source {n}\">[{n}]</a></sup>"
+    )
 }
 
 /// The notes section: each cited note, in the order of its number, with a link back.
@@ -264,7 +332,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .allowed_classes(
             [
                 classes("section", &["footnotes"]),
-                classes("sup", &["footnote-ref"]),
+                classes("sup", &["footnote-ref", "citation"]),
                 classes("a", &["footnote-back"]),
                 classes("td", &["align-left", "align-center", "align-right"]),
                 classes("th", &["align-left", "align-center", "align-right"]),

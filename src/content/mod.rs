@@ -8,6 +8,7 @@ pub mod history;
 pub mod markdown;
 pub mod model;
 pub mod parse;
+pub mod site_refs;
 pub mod source;
 
 use std::path::{Path, PathBuf};
@@ -84,7 +85,10 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
             content_dir,
             "the content folder does not exist: create it, or point --content at the right folder",
         ));
-        return Err(ErrorReport { errors });
+        return Err(ErrorReport {
+            errors,
+            warnings: Vec::new(),
+        });
     }
 
     for section in Section::ALL {
@@ -113,11 +117,17 @@ pub fn load(content_dir: &Path) -> Result<Content, ErrorReport> {
     }
 
     check::cross_references(&content, &mut errors);
+    for site in &mut content.sites {
+        content.warnings.append(&mut site.warnings);
+    }
     if errors.is_empty() {
         content.last_commit = history::last_commit_dates(content_dir);
         Ok(content)
     } else {
-        let mut report = ErrorReport { errors };
+        let mut report = ErrorReport {
+            errors,
+            warnings: std::mem::take(&mut content.warnings),
+        };
         report.sort();
         Err(report)
     }

@@ -38,6 +38,71 @@ pub const SITE_STATUSES: &[&str] = &[
     "unknown",
 ];
 
+/// What can happen to a site, as written in an event's `what`.
+pub const EVENT_KINDS: &[&str] = &[
+    "built",
+    "unveiled",
+    "opened",
+    "announced",
+    "groundbreaking",
+    "moved",
+    "damaged",
+    "restored",
+    "renamed",
+    "reburial",
+    "dismantled",
+    "destroyed",
+    "other",
+];
+
+/// The events that mark when a site was established, where `established` is not given.
+pub const ESTABLISHING_EVENTS: &[&str] = &["built", "unveiled", "opened"];
+
+/// How exactly `coordinates` place a site.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The site's own position.
+    #[default]
+    Exact,
+    /// The centre of the town or district in `locality`, from a gazetteer.
+    Locality,
+}
+
+impl Precision {
+    pub const NAMES: &[&str] = &["exact", "locality"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::Locality => "locality",
+        }
+    }
+
+    pub fn from_stored(s: &str) -> Precision {
+        if s == "locality" {
+            Precision::Locality
+        } else {
+            Precision::Exact
+        }
+    }
+
+    pub fn is_approximate(self) -> bool {
+        self == Precision::Locality
+    }
+}
+
+/// One `[[events]]` entry: a dated step in a site's history, with the source it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteEvent {
+    pub date: PartialDate,
+    /// One of [`EVENT_KINDS`].
+    pub what: String,
+    pub note: Option<String>,
+    /// The `id` of one of the site's sources.
+    pub source: String,
+}
+
 /// A human label for a kind or status value.
 pub fn label(value: &str) -> String {
     let spaced = value.replace('-', " ");
@@ -169,6 +234,9 @@ pub struct MarkdownFile {
     pub path: PathBuf,
     /// The path shown in error messages.
     pub display_path: PathBuf,
+    /// The ids of the entry's sources, in the order of its list of sources: `[^id]` in the body
+    /// cites one of them (only sites have sources).
+    pub source_ids: Vec<Option<String>>,
 }
 
 /// A rendered Markdown body.
@@ -197,6 +265,8 @@ impl Burials {
 /// One `[[sources]]` entry: where what the entry says comes from.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// What the body, events and `coordinates_source` cite it by.
+    pub id: Option<String>,
     /// The title of the article, book or document.
     pub title: String,
     pub publisher: Option<String>,
@@ -241,6 +311,12 @@ pub struct SiteFacts {
     pub osm: Option<String>,
     /// The editor's own summary; the description falls back to the body without it.
     pub summary: Option<String>,
+    /// The `id` of the source that gives `coordinates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates_source: Option<String>,
+    /// The site's dated history, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<SiteEvent>,
 }
 
 /// A memorial site: one file in `content/sites/`.
@@ -259,6 +335,7 @@ pub struct Site {
     pub conflicts: Vec<String>,
     pub established: Option<PartialDate>,
     pub coordinates: Option<(f64, f64)>,
+    pub precision: Precision,
     pub commemorations: Vec<Positioned<String>>,
     pub names: Vec<(String, String)>,
     pub facts: SiteFacts,
@@ -267,6 +344,8 @@ pub struct Site {
     pub aliases: Vec<Positioned<String>>,
     pub sources: Vec<Source>,
     pub images: Vec<Image>,
+    /// What `check` reports about the file without refusing it.
+    pub warnings: Vec<super::error::ContentError>,
     pub body: MarkdownFile,
 }
 
@@ -317,6 +396,8 @@ pub struct Content {
     pub countries: Vec<Country>,
     pub dates: Vec<CommemorationDate>,
     pub pages: Vec<Page>,
+    /// What `check` reports without refusing the content, such as a source that nothing cites.
+    pub warnings: Vec<super::error::ContentError>,
     /// The day of the last commit that changed each file, where the content is in git.
     pub last_commit: std::collections::HashMap<PathBuf, NaiveDate>,
 }

@@ -11,6 +11,7 @@ use toml::de::DeTable;
 use super::error::ContentError;
 use super::fields::Fields;
 use super::model::*;
+use super::site_refs;
 use super::source::SourceFile;
 
 /// Parses the TOML of a file, or reports its syntax error with line and column.
@@ -19,11 +20,30 @@ fn parse_toml<'a>(src: &'a SourceFile, errors: &mut Vec<ContentError>) -> Option
         Ok(t) => Some(t.into_inner()),
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            let msg = e.message().trim().to_string();
+            let mut msg = e.message().trim().to_string();
+            // The parser says "duplicate key" without the key: it is where the error points.
+            if msg == "duplicate key" {
+                let key = key_at(src.front_matter(), offset);
+                msg = format!(
+                    "duplicate key `{key}`: each field is written once; remove one of them"
+                );
+            }
             errors.push(src.error_at(offset, format!("the front matter is not valid TOML: {msg}")));
             None
         }
     }
+}
+
+/// The key written at `offset`: a bare key, or a quoted one with its quotes.
+fn key_at(text: &str, offset: usize) -> &str {
+    let rest = text.get(offset..).unwrap_or_default();
+    let end = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        _ => rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len()),
+    };
+    &rest[..end]
 }
 
 /// Reads one file's front matter with `read`, then reports its unknown fields. The entry is kept
@@ -46,6 +66,7 @@ fn markdown_file(src: &SourceFile) -> MarkdownFile {
     MarkdownFile {
         path: src.path.clone(),
         display_path: src.display_path.clone(),
+        source_ids: Vec::new(),
     }
 }
 
@@ -64,8 +85,26 @@ pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>)
         let established = f.opt_partial_date("established");
         let removed = f.opt_partial_date("removed");
         let coordinates = f.coordinates("coordinates");
+        let precision = f.one_of("coordinates_precision", Precision::NAMES, false);
+        let coordinates_source = f.opt_positioned("coordinates_source");
         let commemorations = f.string_list("commemorations");
         let names = f.lang_table("names");
+        let facts = facts(f, honours, removed, coordinates_source.as_ref());
+        let (updated, draft, aliases) = (f.opt_day("updated"), f.opt_bool("draft"), aliases(f));
+        let (sources, ids) = sources(f);
+        let events = site_refs::events(f);
+        let claims = site_refs::Claims {
+            established,
+            removed,
+            status,
+        };
+        let warnings = site_refs::check(f, &ids, &events, coordinates_source.as_ref(), &claims);
+        position_fields(
+            f,
+            coordinates.is_some(),
+            precision,
+            coordinates_source.as_ref(),
+        );
         Site {
             slug: src.slug.clone(),
             file: src.display_path.clone(),
@@ -78,30 +117,72 @@ pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>)
             conflicts: conflicts.into_iter().map(|l| l.value).collect(),
             established,
             coordinates,
+            precision: precision.map_or(Precision::Exact, Precision::from_stored),
             commemorations,
             names,
             facts: SiteFacts {
-                honours,
-                removed,
-                burials: burials(f),
-                caretaker: f.opt_string("caretaker"),
-                visiting: f.opt_string("visiting"),
-                wikidata: f.opt_string_where("wikidata", is_wikidata_item, |w| {
-                    format!("`{w}` is not a Wikidata item: expected Q followed by digits, such as Q12345")
-                }),
-                osm: f.opt_string_where("osm", is_osm_object, |o| {
-                    format!("`{o}` is not an OpenStreetMap object: expected node/N, way/N or relation/N")
-                }),
-                summary: f.opt_string_max("summary", 300),
+                events: events.into_iter().map(|e| e.event).collect(),
+                ..facts
             },
-            updated: f.opt_day("updated"),
-            draft: f.opt_bool("draft").unwrap_or(false),
-            aliases: aliases(f),
-            sources: sources(f),
+            updated,
+            draft: draft.unwrap_or(false),
+            aliases,
+            sources,
             images: images(f, static_dir),
+            warnings,
             body: markdown_file(src),
         }
     })
+    .map(|mut site| {
+        site.body.source_ids = site.sources.iter().map(|s| s.id.clone()).collect();
+        site
+    })
+}
+
+/// The facts read in the format's order; `events` are added once the sources are read.
+fn facts(
+    f: &mut Fields,
+    honours: Option<String>,
+    removed: Option<PartialDate>,
+    coordinates_source: Option<&Positioned<String>>,
+) -> SiteFacts {
+    SiteFacts {
+        honours,
+        removed,
+        burials: burials(f),
+        caretaker: f.opt_string("caretaker"),
+        visiting: f.opt_string("visiting"),
+        wikidata: f.opt_string_where("wikidata", is_wikidata_item, |w| {
+            format!("`{w}` is not a Wikidata item: expected Q followed by digits, such as Q12345")
+        }),
+        osm: f.opt_string_where("osm", is_osm_object, |o| {
+            format!("`{o}` is not an OpenStreetMap object: expected node/N, way/N or relation/N")
+        }),
+        summary: f.opt_string_max("summary", 300),
+        coordinates_source: coordinates_source.map(|c| c.value.clone()),
+        events: Vec::new(),
+    }
+}
+
+/// `coordinates_precision` and `coordinates_source` say something about `coordinates` only.
+fn position_fields(
+    f: &mut Fields,
+    has_coordinates: bool,
+    precision: Option<&str>,
+    source: Option<&Positioned<String>>,
+) {
+    if has_coordinates {
+        return;
+    }
+    for (name, given) in [
+        ("coordinates_precision", precision.is_some()),
+        ("coordinates_source", source.is_some()),
+    ] {
+        if given {
+            let at = f.offset(name);
+            f.report(at, name, "says something about `coordinates`, which this file does not have: add them or remove this field");
+        }
+    }
 }
 
 fn is_wikidata_item(w: &str) -> bool {
@@ -145,8 +226,22 @@ fn burials(f: &mut Fields) -> Burials {
     burials
 }
 
-/// The `[[sources]]` entries: at least one is required.
-fn sources(f: &mut Fields) -> Vec<Source> {
+/// A source's `id`, with where it is written.
+fn source_id(s: &mut Fields) -> Option<Positioned<String>> {
+    let id = s.opt_positioned("id")?;
+    if is_source_id(&id.value) {
+        return Some(id);
+    }
+    let msg = format!(
+        "`{}` cannot be a source id: use lower-case letters, digits and hyphens, such as embassy-2019",
+        id.value
+    );
+    s.report_positioned(&id, "id", msg);
+    None
+}
+
+/// The `[[sources]]` entries (at least one is required), and where each one's `id` is written.
+fn sources(f: &mut Fields) -> (Vec<Source>, Vec<site_refs::SourceAt>) {
     let tables = f.tables("sources");
     match f.get("sources") {
         None => f.missing("sources", "at least one [[sources]] entry with a title"),
@@ -158,12 +253,17 @@ fn sources(f: &mut Fields) -> Vec<Source> {
         Some(_) => {}
     }
     let mut sources = Vec::new();
+    let mut ids = Vec::new();
     for (i, (t, off)) in tables.into_iter().enumerate() {
+        let (line, column) = f.locate(off);
         let mut s = f.nested(t, off, format!("sources[{}].", i + 1));
+        let title = s
+            .req_string("title", "the title of the article, book or document")
+            .unwrap_or_default();
+        let id = source_id(&mut s);
         let source = Source {
-            title: s
-                .req_string("title", "the title of the article, book or document")
-                .unwrap_or_default(),
+            id: id.as_ref().map(|p| p.value.clone()),
+            title,
             publisher: s.opt_string("publisher"),
             url: s.opt_string_where("url", is_http_url, |u| {
                 format!(
@@ -174,8 +274,17 @@ fn sources(f: &mut Fields) -> Vec<Source> {
         };
         s.finish();
         sources.push(source);
+        ids.push(site_refs::SourceAt { id, line, column });
     }
-    sources
+    (sources, ids)
+}
+
+/// Lower-case ASCII letters, digits and hyphens, as a footnote label and an HTML id can hold.
+pub fn is_source_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn is_http_url(u: &str) -> bool {

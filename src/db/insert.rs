@@ -228,6 +228,7 @@ struct SiteWriter<'t, 'c> {
     conflict: Statement<'t>,
     commemoration: Statement<'t>,
     source: Statement<'t>,
+    event_day: Statement<'t>,
     image: Statement<'t>,
     location: Statement<'t>,
     alias: Statement<'t>,
@@ -244,8 +245,8 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .collect(),
             site: tx.prepare(
                 "INSERT INTO sites (slug, title, country, locality, region, kind, status, established,
-                    latitude, longitude, facts, description, updated, draft, file, lastmod)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                    latitude, longitude, facts, description, updated, draft, file, lastmod, coordinates_precision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?,
             body: tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?,
             names: tx.prepare(
@@ -257,7 +258,8 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             commemoration: tx.prepare(
                 "INSERT OR IGNORE INTO site_commemorations (site, position, date_slug) VALUES (?1, ?2, ?3)",
             )?,
-            source: tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            source: tx.prepare("INSERT INTO sources (site, position, title, publisher, url, date, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?,
+            event_day: tx.prepare("INSERT INTO site_event_days (site, position, month, day) VALUES (?1, ?2, ?3, ?4)")?,
             image: tx.prepare("INSERT INTO images (site, position, file, alt, caption, credit, license, width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?,
             location: tx.prepare("INSERT INTO site_locations (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?,
             alias: tx.prepare("INSERT INTO aliases (path, site) VALUES (?1, ?2)")?,
@@ -304,7 +306,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             s.region,
             s.kind,
             s.status,
-            s.established.map(|d| d.to_string()),
+            established(s).map(|d| d.to_string()),
             s.coordinates.map(|c| c.0),
             s.coordinates.map(|c| c.1),
             s.facts,
@@ -315,6 +317,7 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
             self.content
                 .lastmod(&s.file, s.updated)
                 .map(|d| d.to_string()),
+            s.coordinates.map(|_| s.precision.as_str()),
         ])?)
     }
 
@@ -336,8 +339,14 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 src.title,
                 src.publisher,
                 src.url,
-                date
+                date,
+                src.id
             ])?;
+        }
+        for (i, e) in s.facts.events.iter().enumerate() {
+            if let (Some(m), Some(d)) = (e.date.month, e.date.day) {
+                self.event_day.execute(params![s.slug, i as i64, m, d])?;
+            }
         }
         for (i, im) in s.images.iter().enumerate() {
             self.image.execute(params![
@@ -357,4 +366,17 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
         }
         Ok(())
     }
+}
+
+/// When a site was established: its `established`, else the earliest event that built, unveiled
+/// or opened it, so that lists and sorting show what the history gives.
+fn established(s: &Site) -> Option<crate::content::model::PartialDate> {
+    s.established.or_else(|| {
+        s.facts
+            .events
+            .iter()
+            .filter(|e| crate::content::model::ESTABLISHING_EVENTS.contains(&e.what.as_str()))
+            .map(|e| e.date)
+            .min()
+    })
 }

@@ -21,4 +21,4 @@ pub use read::Database;
 pub use site_index::SiteIndexError;
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "7";
+pub const SCHEMA_VERSION: &str = "8";

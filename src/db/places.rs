@@ -6,7 +6,8 @@ use rusqlite::params;
 use super::columns::col;
 use super::error::{DbError, Reading};
 use super::read::Database;
-use super::rows::{SiteSummary, site_summary, site_summary_columns};
+use super::rows::{SiteSummary, precision, site_summary, site_summary_columns};
+use crate::content::model::Precision;
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -25,16 +26,21 @@ pub struct SiteWithCoordinates {
     pub site: SiteSummary,
     pub lat: f64,
     pub lon: f64,
+    pub precision: Precision,
 }
 
 /// The columns of a `SiteWithCoordinates`, from `sites s JOIN countries c`.
-const COLUMNS: &str = concat!(site_summary_columns!(), ", s.latitude, s.longitude");
+const COLUMNS: &str = concat!(
+    site_summary_columns!(),
+    ", s.latitude, s.longitude, s.coordinates_precision"
+);
 
 fn site_with_coordinates(r: &rusqlite::Row) -> rusqlite::Result<SiteWithCoordinates> {
     Ok(SiteWithCoordinates {
         site: site_summary(r)?,
         lat: r.get(col!(COLUMNS, "s.latitude"))?,
         lon: r.get(col!(COLUMNS, "s.longitude"))?,
+        precision: precision(r, col!(COLUMNS, "s.coordinates_precision"))?,
     })
 }
 

@@ -22,6 +22,7 @@ pub use super::rows::{
     CountryRow, Counts, DateRef, DateRow, Name, PageRow, SiteDetail, SiteSummary, SitemapEntry,
 };
 use super::site_index::SiteIndex;
+use crate::content::model::{SiteEvent, SiteFacts};
 
 /// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
 /// pages. One text, so that a count, the whole list and a part of it agree.
@@ -453,6 +454,42 @@ impl Database {
         };
         let rowids = self.site_index()?.page(&query, self.drafts);
         self.sites_by_rowid(&rowids)
+    }
+
+    /// The events of sites' histories that fell on a day of the year (dated to the day), oldest
+    /// first, at most `limit`.
+    pub fn anniversaries(
+        &self,
+        month: u32,
+        day: u32,
+        limit: u32,
+    ) -> Result<Vec<(SiteSummary, SiteEvent)>, DbError> {
+        const C: &str = concat!(site_summary_columns!(), ", s.facts, e.position");
+        let sql = format!(
+            "SELECT {C} FROM site_event_days e JOIN sites s ON s.slug = e.site
+             JOIN countries c ON c.code = s.country
+             WHERE e.month = ?1 AND e.day = ?2 AND (s.draft = 0 OR ?3) LIMIT ?4"
+        );
+        let rows = self
+            .rows(&sql, params![month, day, self.drafts, limit], |r| {
+                let facts: SiteFacts = r.get(col!(C, "s.facts"))?;
+                let position: i64 = r.get(col!(C, "e.position"))?;
+                let event = usize::try_from(position)
+                    .ok()
+                    .and_then(|p| facts.events.get(p).cloned());
+                Ok((site_summary(r)?, event))
+            })
+            .reading("the anniversaries of a day")?;
+        let mut out: Vec<(SiteSummary, SiteEvent)> = rows
+            .into_iter()
+            .filter_map(|(s, e)| Some((s, e?)))
+            .collect();
+        out.sort_by(|a, b| {
+            a.1.date
+                .cmp(&b.1.date)
+                .then_with(|| a.0.title.cmp(&b.0.title))
+        });
+        Ok(out)
     }
 
     pub fn page(&self, slug: &str) -> Result<Option<PageRow>, DbError> {

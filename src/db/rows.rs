@@ -7,7 +7,7 @@ use rusqlite::Row;
 
 use super::columns::{Day, col, from_row};
 use super::entry_kind::EntryKind;
-use crate::content::model::{Image, PartialDate, SiteFacts, Source};
+use crate::content::model::{Image, PartialDate, Precision, SiteFacts, Source};
 
 /// A name in another language, with its BCP 47 tag.
 #[derive(Debug, Clone)]
@@ -51,6 +51,7 @@ pub struct SiteDetail {
     pub summary: SiteSummary,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    pub precision: Precision,
     /// Everything else the entry tells, as the content model has it.
     pub facts: SiteFacts,
     pub body_html: String,
@@ -139,6 +140,12 @@ pub(super) fn site_summary(r: &Row) -> rusqlite::Result<SiteSummary> {
     } })
 }
 
+/// A stored precision of coordinates; exact where none is stored.
+pub(super) fn precision(r: &Row, column: usize) -> rusqlite::Result<Precision> {
+    let stored: Option<String> = r.get(column)?;
+    Ok(stored.map_or(Precision::Exact, |p| Precision::from_stored(&p)))
+}
+
 /// A stored day, where there is one.
 pub(super) fn day(r: &Row, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
     Ok(r.get::<_, Option<Day>>(column)?.map(|d| d.0))
@@ -146,10 +153,10 @@ pub(super) fn day(r: &Row, column: usize) -> rusqlite::Result<Option<NaiveDate>>
 
 pub(super) const SITE_DETAIL_COLUMNS: &str = concat!(
     site_summary_columns!(),
-    ", s.latitude, s.longitude, s.facts, b.body_html, s.file"
+    ", s.latitude, s.longitude, s.coordinates_precision, s.facts, b.body_html, s.file"
 );
 /// The columns of a site's `Source` and `Image`, after the site's slug.
-pub(super) const SOURCE_COLUMNS: &str = "site, title, publisher, url, date";
+pub(super) const SOURCE_COLUMNS: &str = "site, title, publisher, url, date, id";
 pub(super) const IMAGE_COLUMNS: &str = "site, file, alt, caption, credit, license, width, height";
 
 pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
@@ -158,6 +165,7 @@ pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
         latitude, longitude, facts, body_html = "b.body_html", file,
     } {
         summary: site_summary(r)?,
+        precision: precision(r, col!(C, "s.coordinates_precision"))?,
         names: Vec::new(),
         conflicts: Vec::new(),
         commemorations: Vec::new(),
@@ -167,7 +175,7 @@ pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
 }
 
 pub(super) fn source_row(r: &Row) -> rusqlite::Result<Source> {
-    Ok(from_row! { r, SOURCE_COLUMNS, "", Source { title, publisher, url, date } })
+    Ok(from_row! { r, SOURCE_COLUMNS, "", Source { id, title, publisher, url, date } })
 }
 
 pub(super) fn image_row(r: &Row) -> rusqlite::Result<Image> {

@@ -62,6 +62,8 @@ CREATE TABLE sites (
     established      TEXT,
     latitude         REAL,
     longitude        REAL,
+    -- 'exact' or 'locality' (the town's centre), where there are coordinates.
+    coordinates_precision TEXT,
     -- The site's facts that no query filters, sorts or indexes on (content::model::SiteFacts),
     -- as one JSON object: a new fact needs no column.
     facts            TEXT NOT NULL,
@@ -117,6 +119,7 @@ CREATE INDEX site_commemorations_date ON site_commemorations(date_slug);
 CREATE TABLE sources (
     site      TEXT NOT NULL REFERENCES sites(slug),
     position  INTEGER NOT NULL,
+    id        TEXT,
     title     TEXT NOT NULL,
     publisher TEXT,
     url       TEXT,
@@ -186,3 +189,14 @@ CREATE INDEX search_docs_drafts ON search_docs(id) WHERE draft = 1;
 -- The full-text index itself (`search` and `search_titles`) is in search_schema.sql: a build
 -- writes it into a file of its own on another thread, then copies it in (search_writer.rs).
 
+
+-- The days of the month on which events of a site's history fell, for anniversaries: only events
+-- dated to the day. The event itself is `facts.events[position]` of the site.
+CREATE TABLE site_event_days (
+    site     TEXT NOT NULL REFERENCES sites(slug),
+    position INTEGER NOT NULL,
+    month    INTEGER NOT NULL,
+    day      INTEGER NOT NULL,
+    PRIMARY KEY (site, position)
+);
+CREATE INDEX site_event_days_day ON site_event_days(month, day);

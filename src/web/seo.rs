@@ -97,7 +97,12 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
         v["address"]["addressRegion"] = json!(r);
     }
     alternate_names(&mut v, &site.names);
-    if let (Some(lat), Some(lon)) = (site.latitude, site.longitude) {
+    // A town's centre is not the site's position: `geo` only where the position is the site's own.
+    if let (Some(lat), Some(lon), false) = (
+        site.latitude,
+        site.longitude,
+        site.precision.is_approximate(),
+    ) {
         v["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
     }
     if !site.images.is_empty() {

@@ -7,7 +7,7 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
 use super::assets;
-use crate::content::model::{PartialDate, label, month_name, next_occurrence};
+use crate::content::model::{PartialDate, SiteEvent, Source, label, month_name, next_occurrence};
 use crate::db::read::{
     CountryRow, Counts, DateRef, DateRow, EntryKind, PageRow, SiteDetail, SiteSummary, SitemapEntry,
 };
@@ -292,9 +292,62 @@ impl<R: Borrow<SiteDetail>> SiteView<R> {
 
     pub fn osm_map_url(&self) -> Option<String> {
         let (lat, lon) = (self.latitude?, self.longitude?);
+        // A town's centre is shown with the town around it, not one street.
+        let zoom = if self.precision.is_approximate() {
+            12
+        } else {
+            16
+        };
         Some(format!(
-            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
         ))
+    }
+
+    /// Whether the coordinates are the centre of the site's town rather than its own position.
+    pub fn is_approximate(&self) -> bool {
+        self.precision.is_approximate()
+    }
+
+    /// A link to the source with id `id`, numbered by its place in the list of sources: what an
+    /// event or the position cites. Empty where no source has the id.
+    pub fn cite(&self, id: &str) -> String {
+        match self
+            .sources
+            .iter()
+            .position(|s| s.id.as_deref() == Some(id))
+        {
+            Some(i) => format!(
+                "<sup class=\"citation\"><a href=\"#source-{id}\" aria-label=\"source {n}\">[{n}]</a></sup>",
+                n = i + 1
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// The citation of the position's source, if it names one.
+    pub fn coordinates_cite(&self) -> String {
+        self.facts
+            .coordinates_source
+            .as_deref()
+            .map(|id| self.cite(id))
+            .unwrap_or_default()
+    }
+
+    /// The id of a source's item in the list: its own `id`, else its number.
+    pub fn source_anchor(&self, index: &usize, source: &Source) -> String {
+        match &source.id {
+            Some(id) => format!("source-{id}"),
+            None => format!("source-{index}"),
+        }
+    }
+
+    /// Where the body first cites a source, for the link back from the list of sources.
+    pub fn first_citation(&self, source: &Source) -> Option<String> {
+        let id = source.id.as_deref()?;
+        let anchor = format!("cite-{id}");
+        self.body_html
+            .contains(&format!("id=\"{anchor}\""))
+            .then_some(anchor)
     }
 
     pub fn osm_object_url(&self) -> Option<String> {
@@ -363,8 +416,78 @@ pub fn thousands(n: &i64) -> String {
     if *n < 0 { format!("-{out}") } else { out }
 }
 
+/// An event of a site's history that fell on the day a page is about.
+pub struct Anniversary {
+    pub site: SiteItem,
+    pub event: SiteEvent,
+}
+
+impl Anniversary {
+    pub fn new((site, event): (SiteSummary, SiteEvent)) -> Self {
+        Anniversary {
+            site: SiteItem(site),
+            event,
+        }
+    }
+
+    /// "unveiled on 15 August 1947"; an event of another kind by its note.
+    pub fn phrase(&self) -> String {
+        let on = self.event.date.human();
+        match (self.event.what.as_str(), &self.event.note) {
+            ("other", Some(note)) => format!("on {on}: {note}"),
+            ("other", None) => format!("an event on {on}"),
+            (what, _) => format!("{what} on {on}"),
+        }
+    }
+}
+
+/// One region's map on the map page.
+pub struct RegionMap {
+    /// "19 sites in North Korea and China"; empty for the world map of an atlas with no located
+    /// site.
+    pub caption: String,
+    pub svg: String,
+}
+
+/// The id of a place's list of sites on a page, which a grouped marker links to.
+pub fn place_anchor(country: &str, locality: &str) -> String {
+    format!(
+        "place-{country}-{}",
+        crate::content::markdown::slugify(locality)
+    )
+}
+
+/// The sites of one town, listed under the map that groups them in one marker.
+pub struct Place {
+    pub anchor: String,
+    pub label: String,
+    pub sites: Vec<SiteItem>,
+}
+
+/// Sites by country and town, in the order of country name, town and title.
+pub fn places(mut sites: Vec<SiteSummary>) -> Vec<Place> {
+    sites.sort_by(|a, b| {
+        (&a.country_name, &a.locality, &a.title).cmp(&(&b.country_name, &b.locality, &b.title))
+    });
+    let mut out: Vec<Place> = Vec::new();
+    for s in sites {
+        let anchor = place_anchor(&s.country, &s.locality);
+        match out.last_mut() {
+            Some(p) if p.anchor == anchor => p.sites.push(SiteItem(s)),
+            _ => out.push(Place {
+                label: format!("{}, {}", s.locality, s.country_name),
+                anchor,
+                sites: vec![SiteItem(s)],
+            }),
+        }
+    }
+    out
+}
+
 /// Sites that share a locality, for the country page.
 pub struct LocalityGroup {
+    /// The id a grouped marker of the country's map links to.
+    pub anchor: String,
     pub locality: String,
     pub sites: Vec<SiteItem>,
 }
@@ -375,6 +498,7 @@ pub fn group_by_locality(sites: Vec<SiteSummary>) -> Vec<LocalityGroup> {
         match groups.last_mut() {
             Some(g) if g.locality == s.locality => g.sites.push(SiteItem(s)),
             _ => groups.push(LocalityGroup {
+                anchor: place_anchor(&s.country, &s.locality),
                 locality: s.locality.clone(),
                 sites: vec![SiteItem(s)],
             }),
@@ -404,6 +528,13 @@ pub struct SitesPage {
     pub filtered: bool,
     pub clear_url: String,
     pub pager: Pager,
+}
+
+impl SitesPage {
+    /// Whether any site listed has a date established: a column empty in every row is left out.
+    pub fn shows_established(&self) -> bool {
+        self.sites.iter().any(|s| s.established.is_some())
+    }
 }
 
 /// A filter of the site list with its options.
@@ -442,11 +573,21 @@ pub struct SitePage {
 pub struct Nearby {
     pub site: SiteItem,
     pub km: f64,
+    /// Whether either position is only a town's centre, so that the distance is approximate.
+    pub approximate: bool,
 }
 
 impl Nearby {
-    /// "3.2 km", "48 km", "1,204 km".
+    /// "3.2 km", "48 km", "1,204 km"; between approximate positions "about 48 km", or "in the
+    /// same town" where both are one town's centre.
     pub fn distance(&self) -> String {
+        if self.approximate {
+            return if self.km < 1.0 {
+                "in the same town".to_string()
+            } else {
+                format!("about {} km", thousands(&(self.km.round() as i64)))
+            };
+        }
         if self.km < 10.0 {
             format!("{:.1} km", self.km)
         } else {
@@ -508,8 +649,10 @@ pub struct Month {
 #[template(path = "map.html")]
 pub struct MapPage {
     pub layout: Layout,
-    pub svg: String,
-    pub sites: Vec<SiteItem>,
+    /// One map per region of sites, each framing its own.
+    pub maps: Vec<RegionMap>,
+    /// The sites on the map by place, each place with the id its grouped marker links to.
+    pub places: Vec<Place>,
     pub located: i64,
     /// How many of the located sites are drawn (at most `map::MAX_MARKERS`).
     pub shown: i64,
@@ -522,6 +665,8 @@ pub struct OnThisDayPage {
     pub layout: Layout,
     pub day_label: String,
     pub dates: Vec<(DateEntry, Vec<SiteItem>)>,
+    /// Events of sites' histories on this day in earlier years.
+    pub anniversaries: Vec<Anniversary>,
     pub prev_url: String,
     pub prev_label: String,
     pub next_url: String,
@@ -535,6 +680,8 @@ pub struct DatePage {
     pub date: DateEntry,
     pub next: Upcoming,
     pub sites: Vec<SiteItem>,
+    /// Events of sites' histories that fell on this date in earlier years.
+    pub anniversaries: Vec<Anniversary>,
     pub correction_url: String,
 }
 

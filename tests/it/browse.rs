@@ -237,33 +237,59 @@ fn marker(body: &str, slug: &str) -> (f64, f64) {
     (attr("cx"), attr("cy"))
 }
 
+/// The map that holds a site's marker: where its `<svg` starts, and its viewBox's width and height.
+fn map_of(body: &str, slug: &str) -> (usize, f64, f64) {
+    let at = body
+        .find(&format!("<a href=\"/sites/{slug}/\""))
+        .unwrap_or_else(|| panic!("no marker for {slug}"));
+    let start = body[..at]
+        .rfind("<svg class=\"map\"")
+        .expect("a map around the marker");
+    let view = body[start..]
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .expect("viewBox");
+    let mut wh = view.split(' ').map(|n| n.parse::<f64>().expect("number"));
+    let (w, h) = (wh.next().expect("width"), wh.next().expect("height"));
+    (start, w, h)
+}
+
 #[actix_web::test]
-async fn the_world_map_puts_each_marker_at_its_coordinates() {
+async fn the_map_frames_the_sites_and_puts_each_marker_at_its_coordinates() {
     let tree = tree_with_sites_near_the_obelisk();
     let app = app_for(tree, false).await;
     let page = app.get("/map/").await;
     assert_eq!(page.status, 200);
     page.assert_has(&[
         "<svg class=\"map\"",
-        "viewBox=\"0 0 960 480\"",
         "aria-label=\"Fixture Obelisk, Pyongyang\"",
         "<title>Fixture Obelisk, Pyongyang</title>",
     ]);
-    // Equirectangular world: x = (lon + 180) / 360 × 960, y = (90 − lat) / 180 × 480.
-    for (slug, lat, lon) in [
-        ("full-site", 39.0392, 125.7625),
-        ("g-other-side", -39.0, -54.0),
-    ] {
+    // Every marker lies inside its map's frame.
+    for (slug, _, _) in NEAR.iter().chain([("full-site", 0.0, 0.0)].iter()) {
+        let (_, w, h) = map_of(&page.body, slug);
         let (cx, cy) = marker(&page.body, slug);
         assert!(
-            (cx - (lon + 180.0) / 360.0 * 960.0).abs() < 0.1,
-            "{slug}: cx {cx}"
-        );
-        assert!(
-            (cy - (90.0 - lat) / 180.0 * 480.0).abs() < 0.1,
-            "{slug}: cy {cy}"
+            (0.0..=w).contains(&cx) && (0.0..=h).contains(&cy),
+            "{slug}: ({cx}, {cy}) outside 0 0 {w} {h}"
         );
     }
+    // Sites half a world apart are framed on maps of their own, not shrunk onto one world map.
+    let korea = map_of(&page.body, "full-site").0;
+    assert_ne!(korea, map_of(&page.body, "g-other-side").0);
+    assert_eq!(korea, map_of(&page.body, "f-farther").0);
+    // Within a map the projection is plain: same longitude, same x; latitude linear in y.
+    let (x0, y0) = marker(&page.body, "full-site");
+    let (x1, y1) = marker(&page.body, "d-hundred-km");
+    let (x2, y2) = marker(&page.body, "f-farther");
+    assert!(
+        (x0 - x1).abs() < 0.2 && (x0 - x2).abs() < 0.2,
+        "{x0} {x1} {x2}"
+    );
+    let ratio = (y0 - y1) / (y0 - y2);
+    let expected = (39.9392 - 39.0392) / (50.0 - 39.0392);
+    assert!((ratio - expected).abs() < 0.01, "{ratio} vs {expected}");
     assert!(
         page.body.contains("8 of 10 sites have coordinates"),
         "sites without coordinates are counted, not placed"

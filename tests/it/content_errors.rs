@@ -510,14 +510,14 @@ fn an_unknown_field_without_a_close_match_lists_the_known_fields_in_order() {
         &site_with("colour = \"red\""),
         &[
             "content/sites/bad.md:7:1",
-            "field `colour`: unknown field `colour` (known fields: title, country, locality, region, kind, status, honours, conflicts, established, removed, coordinates, commemorations, names, burials, caretaker, visiting, wikidata, osm, summary, updated, draft, aliases, sources, images)",
+            "field `colour`: unknown field `colour` (known fields: title, country, locality, region, kind, status, honours, conflicts, established, removed, coordinates, coordinates_precision, coordinates_source, commemorations, names, burials, caretaker, visiting, wikidata, osm, summary, updated, draft, aliases, sources, events, images)",
         ],
     );
     assert_error(
         "sites/bad.md",
         &GOOD_SITE.replace("title = \"A source\"", "title = \"A source\"\nextra = 1"),
         &[
-            "field `sources[1].extra`: unknown field `extra` (known fields: title, publisher, url, date)",
+            "field `sources[1].extra`: unknown field `extra` (known fields: title, id, publisher, url, date)",
         ],
     );
     assert_error(

@@ -7,6 +7,7 @@ mod content_errors;
 mod editing;
 mod exports;
 mod feeds;
+mod history;
 mod machine;
 mod pages;
 mod real_content;

@@ -85,8 +85,12 @@ async fn site_page_shows_every_field_of_its_file() {
         "href=\"#fn-a\"",
         "id=\"fn-a\"",
         // Numbered sources.
-        "<li id=\"source-1\"><a href=\"https://example.org/report\">The Fixture Report</a>, Fixture Press, <time datetime=\"2025-04-24\">24 April 2025</time>.</li>",
-        "<li id=\"source-2\"><cite>A Second Source</cite>.</li>",
+        "<li id=\"source-report\"><a href=\"https://example.org/report\">The Fixture Report</a>, Fixture Press, <time datetime=\"2025-04-24\">24 April 2025</time>. <a href=\"#cite-report\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>",
+        // Citations of the sources, the position's source, and the history.
+        "unveiled on 15 August.<sup class=\"citation\"><a href=\"#source-report\" id=\"cite-report\" aria-label=\"source 1\"",
+        "39.0392° N, 125.7625° E<sup class=\"citation\"><a href=\"#source-report\" aria-label=\"source 1\">[1]</a></sup>",
+        "<time datetime=\"2019-05\">May 2019</time> <span class=\"event-what\">Restored</span><sup class=\"citation\"><a href=\"#source-second\" aria-label=\"source 2\">[2]</a></sup>",
+        "<li id=\"source-second\"><cite>A Second Source</cite>. <a href=\"#cite-second\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>",
         "Last checked <time datetime=\"2026-11-20\">20 November 2026</time>",
     ]);
     assert!(
@@ -142,12 +146,17 @@ async fn country_page_groups_sites_by_locality() {
         "Democratic People&#39;s Republic of Korea",
         "<span lang=\"ko\">조선민주주의인민공화국</span>",
         "Fixture introduction to the memorials of North Korea.",
-        "<h3>Chongjin</h3>",
-        "<h3>Pyongyang</h3>",
+        "<h3 id=\"place-kp-chongjin\">Chongjin</h3>",
+        "<h3 id=\"place-kp-pyongyang\">Pyongyang</h3>",
         "Dismantled Monument",
         "Korea Liberation Day",
     ]);
-    assert!(page.body.find("<h3>Chongjin</h3>") < page.body.find("<h3>Pyongyang</h3>"));
+    assert!(
+        page.body.find("<h3 id=\"place-kp-chongjin\">Chongjin</h3>")
+            < page
+                .body
+                .find("<h3 id=\"place-kp-pyongyang\">Pyongyang</h3>")
+    );
     let list = app.get("/countries/").await;
     assert_eq!(list.status, 200);
     list.assert_has(&[

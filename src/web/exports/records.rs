@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use chrono::NaiveDate;
 
-use crate::content::model::{Image, PartialDate, SiteFacts, Source};
+use crate::content::model::{Image, PartialDate, SiteEvent, SiteFacts, Source};
 use crate::db::read::{DateRef, SiteDetail};
 use crate::urls;
 
@@ -51,6 +51,8 @@ struct SiteJson<'a> {
     conflicts: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     coordinates: Option<Option<Coordinates>>,
+    /// `exact` or `locality` (a town's centre), where there are coordinates.
+    coordinates_precision: Option<&'static str>,
     country: &'a str,
     country_name: &'a str,
     description: &'a str,
@@ -95,6 +97,8 @@ struct ImageJson<'a> {
 struct SourceJson<'a> {
     #[serde(serialize_with = "as_text")]
     date: Option<&'a PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: &'a Option<String>,
     publisher: &'a Option<String>,
     title: &'a str,
     url: &'a Option<String>,
@@ -123,6 +127,7 @@ impl<'a> SiteJson<'a> {
         SiteJson {
             commemorations: &s.commemorations,
             conflicts: &s.conflicts,
+            coordinates_precision: coordinates.as_ref().map(|_| s.precision.as_str()),
             coordinates: with_coordinates.then_some(coordinates),
             country: &sm.country,
             country_name: &sm.country_name,
@@ -175,6 +180,7 @@ impl<'a> SourceJson<'a> {
     fn new(x: &'a Source) -> SourceJson<'a> {
         SourceJson {
             date: x.date.as_ref(),
+            id: &x.id,
             publisher: &x.publisher,
             title: &x.title,
             url: &x.url,
@@ -261,6 +267,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "updated",
     "sources",
     "images",
+    "coordinates_precision",
+    "coordinates_source",
+    "events",
 ];
 
 /// One site as a CSV row, its fields in the order of [`CSV_COLUMNS`].
@@ -301,6 +310,9 @@ struct CsvRow<'a> {
     updated: Option<&'a NaiveDate>,
     sources: String,
     images: String,
+    coordinates_precision: Option<&'static str>,
+    coordinates_source: &'a Option<String>,
+    events: String,
 }
 
 /// A value as it prints itself: a number as Rust prints it (`40`, not the `40.0` the CSV
@@ -323,6 +335,14 @@ fn source_cell(x: &Source) -> String {
         x.title.clone()
     } else {
         format!("{} ({})", x.title, extra.join(", "))
+    }
+}
+
+/// An event as "1976 dismantled: note [source id]".
+fn event_cell(e: &SiteEvent) -> String {
+    match &e.note {
+        Some(n) => format!("{} {}: {n} [{}]", e.date, e.what, e.source),
+        None => format!("{} {} [{}]", e.date, e.what, e.source),
     }
 }
 
@@ -365,6 +385,9 @@ impl<'a> CsvRow<'a> {
             updated: sm.updated.as_ref(),
             sources: joined(&s.sources, " | ", source_cell),
             images: joined(&s.images, "; ", |i| image_url(base, i)),
+            coordinates_precision: s.latitude.map(|_| s.precision.as_str()),
+            coordinates_source: &s.facts.coordinates_source,
+            events: joined(&s.facts.events, "; ", event_cell),
         }
     }
 }
@@ -498,6 +521,9 @@ mod tests {
             updated: None,
             sources: String::new(),
             images: String::new(),
+            coordinates_precision: None,
+            coordinates_source: NONE,
+            events: String::new(),
         }
     }
 
@@ -515,7 +541,7 @@ mod tests {
         let text = String::from_utf8(bytes).expect("UTF-8");
         let mut lines = text.lines();
         assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
-        assert_eq!(lines.next(), Some(",,,,,,,,,,,,,,40,,,,,,,,,,,,,,,"));
+        assert_eq!(lines.next(), Some(",,,,,,,,,,,,,,40,,,,,,,,,,,,,,,,,,"));
     }
 
     /// Today every fact has a column of the contract, so nothing is appended.

@@ -8,8 +8,8 @@ use crate::text::truncate_words;
 use crate::urls;
 use crate::web::seo;
 use crate::web::views::{
-    DateEntry, DateItem, DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, SiteItem, Upcoming,
-    items,
+    Anniversary, DateEntry, DateItem, DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage,
+    SiteItem, Upcoming, items,
 };
 use crate::web::{Ctx, PageError};
 
@@ -50,6 +50,12 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
     let sites = ctx.db.date_sites(&date.date.slug, LIST_LIMIT)?;
     let next = Upcoming::new(date.date.clone(), ctx.state.today());
+    let anniversaries = ctx
+        .db
+        .anniversaries(date.date.month, date.date.day, LIST_LIMIT)?
+        .into_iter()
+        .map(Anniversary::new)
+        .collect();
     let day_label = DateItem(&date.date).day_label();
     let description = if date.body_text.is_empty() {
         format!(
@@ -79,6 +85,7 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
         date: DateEntry(date),
         next,
         sites: items(sites, SiteItem),
+        anniversaries,
     };
     html(&page)
 }
@@ -145,6 +152,12 @@ pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, Page
             .layout(&format!("On this day: {day_label}"), &description, url(day))
             .section("dates")
             .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
+        anniversaries: ctx
+            .db
+            .anniversaries(day.month(), day.day(), LIST_LIMIT)?
+            .into_iter()
+            .map(Anniversary::new)
+            .collect(),
         day_label,
         dates,
         prev_url: url(prev),

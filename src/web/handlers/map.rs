@@ -1,36 +1,89 @@
 use actix_web::HttpResponse;
 
 use super::html;
-use crate::web::map::{View, render};
-use crate::web::views::{MapPage, SiteItem};
+use crate::db::places::SiteWithCoordinates;
+use crate::web::map::{View, regions, render};
+use crate::web::views::{MapPage, RegionMap, place_anchor, places};
 use crate::web::{Ctx, PageError};
+
+/// At most this many maps of regions; more regions share one map.
+const MAX_REGION_MAPS: usize = 4;
 
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let sites = ctx.db.located_sites(None, crate::web::map::MAX_MARKERS)?;
     let total = ctx.db.counts()?.sites;
     let located = ctx.db.located_count()?;
-    let svg = render(
-        &View::world(),
-        false,
-        None,
-        "World map of the memorial sites with known coordinates",
-        &sites,
-        None,
-    )?;
+    let shown = i64::try_from(sites.len()).unwrap_or(i64::MAX);
+    let summaries = sites.iter().map(|l| l.site.clone()).collect();
+    let maps = region_maps(sites)?;
     let page = MapPage {
         layout: ctx
             .layout(
                 "Map",
-                "A world map of the memorial sites in the atlas whose position a source gives.",
+                "Maps of the memorial sites in the atlas whose position a source gives.",
                 "/map/".into(),
             )
             .section("map")
             .crumbs(&[("Home", "/")]),
-        svg,
+        maps,
         located,
-        shown: i64::try_from(sites.len()).unwrap_or(i64::MAX),
-        sites: sites.into_iter().map(|l| SiteItem(l.site)).collect(),
+        shown,
+        places: places(summaries),
         total,
     };
     html(&page)
+}
+
+/// A map for each region of sites, each framing its own sites; the world where none is located.
+fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageError> {
+    let link =
+        |m: &SiteWithCoordinates| format!("#{}", place_anchor(&m.site.country, &m.site.locality));
+    let mut regions = regions(sites);
+    // Sites spread over many regions share one map that frames them all: a map per region would
+    // outweigh the page.
+    if regions.len() > MAX_REGION_MAPS {
+        regions = vec![regions.into_iter().flatten().collect()];
+    }
+    if regions.is_empty() {
+        let label = "World map: no site has coordinates yet";
+        let svg = render(&View::world(), false, None, label, &[], None, &link)?;
+        return Ok(vec![RegionMap {
+            caption: String::new(),
+            svg,
+        }]);
+    }
+    let mut maps = Vec::new();
+    for region in regions {
+        let mut countries: Vec<&str> = Vec::new();
+        for s in &region {
+            if !countries.contains(&s.site.country_name.as_str()) {
+                countries.push(&s.site.country_name);
+            }
+        }
+        let caption = format!(
+            "{} in {}",
+            if region.len() == 1 {
+                "1 site".to_string()
+            } else {
+                format!("{} sites", region.len())
+            },
+            and_list(&countries)
+        );
+        let label = format!("Map of {caption}");
+        let view = View::framing(&region);
+        // Detailed outlines for a region; the coarse ones where the frame spans a hemisphere.
+        let detailed = view.max_lon - view.min_lon < 90.0;
+        let svg = render(&view, detailed, None, &label, &region, None, &link)?;
+        maps.push(RegionMap { caption, svg });
+    }
+    Ok(maps)
+}
+
+/// "Russia", "North Korea and China", "A, B and C".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

@@ -6,6 +6,7 @@ use super::html;
 use super::search::{page_number, urlencode};
 use crate::content::model::label;
 use crate::db::browse::{Facet, FacetOption, SiteQuery, Sort};
+use crate::text::site_title;
 use crate::urls;
 use crate::web::seo;
 use crate::web::views::{
@@ -196,7 +197,7 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let base = &ctx.state.config.base_url;
     let mut layout = ctx
         .layout(
-            &format!("{}, {}", site.summary.title, site.summary.locality),
+            &site_title(&site.summary.title, &site.summary.locality),
             &site.summary.description,
             urls::site(&site.summary.slug),
         )
@@ -222,6 +223,7 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
     let nearby = neighbours
         .into_iter()
         .map(|(l, km)| Nearby {
+            approximate: l.precision.is_approximate() || site.precision.is_approximate(),
             site: SiteItem(l.site),
             km,
         })

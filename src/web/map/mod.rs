@@ -34,23 +34,21 @@ fn parse(text: &str) -> Vec<Outline> {
                 .next()?
                 .split(';')
                 .map(|r| {
-                    let points: Vec<(f64, f64)> = r
-                        .split(' ')
-                        .filter_map(|p| {
-                            let (lon, lat) = p.split_once(',')?;
-                            Some((lon.parse().ok()?, lat.parse().ok()?))
-                        })
-                        .collect();
-                    let bbox = points
-                        .iter()
-                        .fold((180.0, 90.0, -180.0, -90.0), |b, &(x, y)| {
-                            (
-                                f64::min(b.0, x),
-                                f64::min(b.1, y),
-                                f64::max(b.2, x),
-                                f64::max(b.3, y),
-                            )
-                        });
+                    let points: Vec<(f64, f64)> = unwrap(r.split(' ').filter_map(|p| {
+                        let (lon, lat) = p.split_once(',')?;
+                        Some((lon.parse().ok()?, lat.parse().ok()?))
+                    }));
+                    let bbox =
+                        points
+                            .iter()
+                            .fold((f64::MAX, 90.0, f64::MIN, -90.0), |b, &(x, y)| {
+                                (
+                                    f64::min(b.0, x),
+                                    f64::min(b.1, y),
+                                    f64::max(b.2, x),
+                                    f64::max(b.3, y),
+                                )
+                            });
                     Ring { points, bbox }
                 })
                 .filter(|r| r.points.len() >= 3)
@@ -58,6 +56,20 @@ fn parse(text: &str) -> Vec<Outline> {
             Some(Outline { code, rings })
         })
         .collect()
+}
+
+/// A ring's points with each longitude moved by whole turns to lie within 180° of the one before:
+/// a ring that crosses the antimeridian stays one shape instead of a band across the map.
+fn unwrap(points: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (lon, lat) in points {
+        let lon = match out.last() {
+            Some(&(prev, _)) => lon + 360.0 * ((prev - lon) / 360.0).round(),
+            None => lon,
+        };
+        out.push((lon, lat));
+    }
+    out
 }
 
 /// Detailed outlines for local maps, and coarse ones for the world map.
@@ -78,6 +90,15 @@ pub struct View {
 }
 
 impl View {
+    /// The world map's view: every site inside it with a margin, or the whole world where no
+    /// site has coordinates.
+    pub fn framing(sites: &[SiteWithCoordinates]) -> View {
+        match bounds(sites) {
+            Some(b) => View::around(b.0, b.1, b.2, b.3, 8.0, 480.0),
+            None => View::world(),
+        }
+    }
+
     pub fn world() -> View {
         View {
             min_lon: -180.0,
@@ -136,39 +157,53 @@ fn land_paths(view: &View, outlines: &[Outline], highlight: Option<&str>) -> (St
         } else {
             &mut other
         };
-        for ring in o.rings.iter().filter(|r| view.shows(r.bbox)) {
-            let projected: Vec<(f64, f64)> = ring
-                .points
-                .iter()
-                .map(|&(lon, lat)| view.project(lon, lat))
-                .collect();
-            // Only what falls inside the frame (and a margin) is drawn: a country beside the
-            // view costs nothing.
-            let clipped = clip(&projected, -4.0, -4.0, view.width + 4.0, view.height + 4.0);
-            let mut last: Option<(i64, i64)> = None;
-            let mut n = 0;
-            for (x, y) in clipped {
-                // Half-pixel precision: more is invisible and only adds bytes.
-                let p = ((x * 2.0).round() as i64, (y * 2.0).round() as i64);
-                if last == Some(p) {
-                    continue;
+        // A ring that reaches past ±180° is drawn again a turn away, where the rest of it shows.
+        for shift in [0.0, -360.0, 360.0] {
+            for ring in o.rings.iter() {
+                let b = ring.bbox;
+                if view.shows((b.0 + shift, b.1, b.2 + shift, b.3)) {
+                    ring_path(target, view, ring, shift);
                 }
-                let _ = write!(
-                    target,
-                    "{}{},{}",
-                    if n == 0 { "M" } else { "L" },
-                    p.0 as f64 / 2.0,
-                    p.1 as f64 / 2.0
-                );
-                last = Some(p);
-                n += 1;
-            }
-            if n > 2 {
-                target.push('Z');
             }
         }
     }
     (other, focus)
+}
+
+/// One ring as a closed path, clipped to the view; nothing where too little of it is inside
+/// (an open path would be stroked as a stray line).
+fn ring_path(target: &mut String, view: &View, ring: &Ring, shift: f64) {
+    let projected: Vec<(f64, f64)> = ring
+        .points
+        .iter()
+        .map(|&(lon, lat)| view.project(lon + shift, lat))
+        .collect();
+    // Only what falls inside the frame (and a margin) is drawn: a country beside the view costs
+    // nothing.
+    let clipped = clip(&projected, -4.0, -4.0, view.width + 4.0, view.height + 4.0);
+    let mut path = String::new();
+    let mut last: Option<(i64, i64)> = None;
+    let mut n = 0;
+    for (x, y) in clipped {
+        // Half-pixel precision: more is invisible and only adds bytes.
+        let p = ((x * 2.0).round() as i64, (y * 2.0).round() as i64);
+        if last == Some(p) {
+            continue;
+        }
+        let _ = write!(
+            path,
+            "{}{},{}",
+            if n == 0 { "M" } else { "L" },
+            p.0 as f64 / 2.0,
+            p.1 as f64 / 2.0
+        );
+        last = Some(p);
+        n += 1;
+    }
+    if n > 2 {
+        target.push_str(&path);
+        target.push('Z');
+    }
 }
 
 /// Sutherland–Hodgman: the part of a closed polygon inside a rectangle.
@@ -207,7 +242,8 @@ fn clip(points: &[(f64, f64)], x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, 
     out
 }
 
-/// A map as inline SVG: the land as two paths (computed here), and the markers.
+/// A map as inline SVG: the land as two paths (computed here), the markers, and a legend where
+/// markers differ.
 #[derive(Template)]
 #[template(path = "map.svg")]
 struct Svg<'a> {
@@ -215,49 +251,156 @@ struct Svg<'a> {
     label: &'a str,
     other: String,
     focus: String,
-    markers: Vec<Marker<'a>>,
+    markers: Vec<Marker>,
+    legend: Legend,
 }
 
-/// A site inside the view, at its pixel position; the current one is drawn larger.
-struct Marker<'a> {
-    at: &'a SiteWithCoordinates,
+/// Which kinds of marker a map draws, for its legend.
+#[derive(Default)]
+struct Legend {
+    exact: bool,
+    approximate: bool,
+    groups: bool,
+}
+
+impl Legend {
+    /// A legend is needed once markers differ in what they mean.
+    fn is_needed(&self) -> bool {
+        self.approximate || self.groups
+    }
+}
+
+/// A site inside the view at its pixel position, or several sites at one position (a town's
+/// centre); the current site is drawn larger and never grouped.
+struct Marker {
     url: String,
+    label: String,
     x: f64,
     y: f64,
+    lat: f64,
+    lon: f64,
     current: bool,
+    approximate: bool,
+    /// How many sites the marker stands for.
+    count: usize,
+    /// The town's name, written beside the first marker in it (maps of regions only).
+    town: Option<String>,
 }
 
-/// A map as inline SVG, with a marker for each site; `current` is drawn larger.
+/// Where a map's markers lead: a site's own page, or for a group, the list of its sites.
+pub type GroupLink<'a> = &'a dyn Fn(&SiteWithCoordinates) -> String;
+
+/// The markers inside the view, grouped where sites share a position.
+fn markers(
+    view: &View,
+    sites: &[SiteWithCoordinates],
+    current: Option<&str>,
+    group_link: GroupLink,
+) -> Vec<Marker> {
+    let mut groups: Vec<Vec<&SiteWithCoordinates>> = Vec::new();
+    for m in sites {
+        let is_current = current == Some(m.site.slug.as_str());
+        let same = groups.iter_mut().find(|g| {
+            !is_current
+                && current != Some(g[0].site.slug.as_str())
+                && g[0].lat == m.lat
+                && g[0].lon == m.lon
+        });
+        match same {
+            Some(g) => g.push(m),
+            None => groups.push(vec![m]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|g| {
+            let m = g[0];
+            let (x, y) = view.project(m.lon, m.lat);
+            let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
+            let approximate = m.precision.is_approximate();
+            let (url, label) = if g.len() == 1 {
+                let note = if approximate {
+                    " (position approximate: centre of the town)"
+                } else {
+                    ""
+                };
+                let name = crate::text::site_title(&m.site.title, &m.site.locality);
+                (urls::site(&m.site.slug), format!("{name}{note}"))
+            } else {
+                let label = format!(
+                    "{} sites in {}: see the list of them",
+                    g.len(),
+                    m.site.locality
+                );
+                (group_link(m), label)
+            };
+            inside.then(|| Marker {
+                url,
+                label,
+                x,
+                y,
+                lat: m.lat,
+                lon: m.lon,
+                current: current == Some(m.site.slug.as_str()),
+                approximate,
+                count: g.len(),
+                town: None,
+            })
+        })
+        .collect()
+}
+
+/// Names each town once, beside its first marker, so that a map without place names can be read.
+fn name_towns(markers: &mut [Marker], sites: &[SiteWithCoordinates]) {
+    let mut named: Vec<(f64, f64)> = Vec::new();
+    // The towns with the most sites are named first.
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(markers[i].count));
+    for i in order {
+        let m = &mut markers[i];
+        let Some(s) = sites.iter().find(|s| s.lat == m.lat && s.lon == m.lon) else {
+            continue;
+        };
+        // Towns closer than a label's height would write over each other: the first keeps it.
+        if named
+            .iter()
+            .all(|&(x, y)| (x - m.x).abs() > 60.0 || (y - m.y).abs() > 14.0)
+        {
+            named.push((m.x, m.y));
+            m.town = Some(s.site.locality.clone());
+        }
+    }
+}
+
+/// A map as inline SVG, with a marker for each site (or each group of sites that share a
+/// position); `current` is drawn larger.
 pub fn render(
     view: &View,
     outlines_detail: bool,
     highlight: Option<&str>,
     label: &str,
-    markers: &[SiteWithCoordinates],
+    sites: &[SiteWithCoordinates],
     current: Option<&str>,
+    group_link: GroupLink,
 ) -> Result<String, askama::Error> {
     let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
     let (other, focus) = land_paths(view, outlines, highlight);
-    let markers = markers
-        .iter()
-        .filter_map(|m| {
-            let (x, y) = view.project(m.lon, m.lat);
-            let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
-            inside.then(|| Marker {
-                at: m,
-                url: urls::site(&m.site.slug),
-                x,
-                y,
-                current: current == Some(m.site.slug.as_str()),
-            })
-        })
-        .collect();
+    let mut markers = markers(view, sites, current, group_link);
+    if current.is_none() {
+        name_towns(&mut markers, sites);
+    }
+    let legend = Legend {
+        exact: markers.iter().any(|m| !m.approximate),
+        approximate: markers.iter().any(|m| m.approximate),
+        groups: markers.iter().any(|m| m.count > 1),
+    };
     Svg {
         view,
         label,
         other,
         focus,
         markers,
+        legend,
     }
     .render()
 }
@@ -286,6 +429,7 @@ pub fn locator(
         site: site.summary.clone(),
         lat,
         lon,
+        precision: site.precision,
     });
     let label = format!("Map: where {} is", site.summary.title);
     render(
@@ -295,6 +439,7 @@ pub fn locator(
         &label,
         &markers,
         Some(&site.summary.slug),
+        &|_| "#nearby".to_string(),
     )
     .map(Some)
 }
@@ -314,14 +459,7 @@ pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, 
             })
             .map(|r| r.bbox)
     } else {
-        Some(markers.iter().fold((180.0, 90.0, -180.0, -90.0), |b, m| {
-            (
-                f64::min(b.0, m.lon),
-                f64::min(b.1, m.lat),
-                f64::max(b.2, m.lon),
-                f64::max(b.3, m.lat),
-            )
-        }))
+        bounds(&markers)
     };
     let Some(b) = bbox else { return Ok(None) };
     let view = View::around(b.0, b.1, b.2, b.3, 4.0, 480.0);
@@ -333,7 +471,72 @@ pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, 
         &label,
         &markers,
         None,
+        &|m| {
+            format!(
+                "#{}",
+                crate::web::views::place_anchor(&m.site.country, &m.site.locality)
+            )
+        },
     )?))
+}
+
+/// How far apart (in degrees of latitude, or of longitude at the equator) two sites may be and
+/// still share a map: farther apart, each region gets a map of its own so that neither shrinks to
+/// a speck.
+const REGION_DEGREES: f64 = 15.0;
+
+/// The sites in regions, each region the sites that lie within `REGION_DEGREES` of another of
+/// them (single linkage), largest region first, so that each can be framed legibly.
+pub fn regions(sites: Vec<SiteWithCoordinates>) -> Vec<Vec<SiteWithCoordinates>> {
+    let n = sites.len();
+    let mut region: Vec<usize> = (0..n).collect();
+    let near = |a: &SiteWithCoordinates, b: &SiteWithCoordinates| {
+        let k = ((a.lat + b.lat) / 2.0).to_radians().cos();
+        let dlon = (a.lon - b.lon).abs();
+        let dlon = dlon.min(360.0 - dlon) * k;
+        (a.lat - b.lat).hypot(dlon) <= REGION_DEGREES
+    };
+    // Union-find: each site points towards the first site of its region.
+    fn root(region: &mut [usize], mut i: usize) -> usize {
+        while region[i] != i {
+            region[i] = region[region[i]];
+            i = region[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if near(&sites[i], &sites[j]) {
+                let (a, b) = (root(&mut region, i), root(&mut region, j));
+                region[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|i| root(&mut region, i)).collect();
+    let mut out: Vec<(usize, Vec<SiteWithCoordinates>)> = Vec::new();
+    for (site, r) in sites.into_iter().zip(roots) {
+        match out.iter_mut().find(|(id, _)| *id == r) {
+            Some((_, list)) => list.push(site),
+            None => out.push((r, vec![site])),
+        }
+    }
+    let mut out: Vec<Vec<SiteWithCoordinates>> = out.into_iter().map(|(_, l)| l).collect();
+    out.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    out
+}
+
+/// The box around the sites: min lon, min lat, max lon, max lat.
+fn bounds(sites: &[SiteWithCoordinates]) -> Option<(f64, f64, f64, f64)> {
+    (!sites.is_empty()).then(|| {
+        sites.iter().fold((180.0, 90.0, -180.0, -90.0), |b, m| {
+            (
+                f64::min(b.0, m.lon),
+                f64::min(b.1, m.lat),
+                f64::max(b.2, m.lon),
+                f64::max(b.3, m.lat),
+            )
+        })
+    })
 }
 
 fn area(b: (f64, f64, f64, f64)) -> f64 {
@@ -372,6 +575,38 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_ring_across_the_antimeridian_is_not_a_band_across_the_map() {
+        let points =
+            unwrap([(170.0, 60.0), (-170.0, 60.0), (-170.0, 70.0), (170.0, 70.0)].into_iter());
+        assert_eq!(points[1].0, 190.0);
+        let ring = Ring {
+            bbox: (170.0, 60.0, 190.0, 70.0),
+            points,
+        };
+        let outline = Outline {
+            code: "xx".into(),
+            rings: vec![ring],
+        };
+        let (path, _) = land_paths(&View::world(), &[outline], None);
+        // Drawn twice, each part at its own edge of the map; no segment crosses the map.
+        assert_eq!(path.matches('M').count(), 2, "{path}");
+        let xs: Vec<f64> = path
+            .split(['M', 'L', 'Z'])
+            .filter_map(|p| p.split(',').next()?.parse().ok())
+            .collect();
+        for part in path.split('M').filter(|p| !p.is_empty()) {
+            let xs: Vec<f64> = part
+                .split(['L', 'Z'])
+                .filter_map(|p| p.split(',').next()?.parse().ok())
+                .collect();
+            let span = xs.iter().cloned().fold(f64::MIN, f64::max)
+                - xs.iter().cloned().fold(f64::MAX, f64::min);
+            assert!(span < 100.0, "{part}");
+        }
+        assert!(!xs.is_empty());
     }
 
     #[test]
