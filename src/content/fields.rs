@@ -445,25 +445,24 @@ impl<'s, 'i> Fields<'s, 'i> {
     /// A required string with the position where it is written, for checks across files.
     pub fn req_positioned(&mut self, name: &'static str, what: &str) -> Option<Positioned<String>> {
         let value = self.req_string(name, what)?;
-        let offset = self.offset(name);
-        let (line, column) = self.locate(offset);
-        Some(Positioned {
-            value,
-            line,
-            column,
-        })
+        Some(self.positioned(name, value))
     }
 
     /// An optional string with the position where it is written, for checks across fields.
     pub fn opt_positioned(&mut self, name: &'static str) -> Option<Positioned<String>> {
         let value = self.opt_string(name)?;
+        Some(self.positioned(name, value))
+    }
+
+    /// `value`, read from the field `name`, with the line and column where it is written.
+    fn positioned(&mut self, name: &'static str, value: String) -> Positioned<String> {
         let offset = self.offset(name);
         let (line, column) = self.locate(offset);
-        Some(Positioned {
+        Positioned {
             value,
             line,
             column,
-        })
+        }
     }
 
     /// The file the fields are read from.
