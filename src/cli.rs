@@ -79,7 +79,12 @@ pub enum Command {
     /// background when the content is newer.
     Serve,
     /// Check the content and write the database; the old database stays if anything is wrong.
-    Build,
+    Build {
+        /// Also write the open-data files for --base-url now. Without it, a server writes the
+        /// set for its own address in the background as soon as it reads the new database.
+        #[arg(long)]
+        exports: bool,
+    },
     /// Check every content file and report every error; writes nothing.
     Check {
         /// `text` for people, `json` for tools and editors' plug-ins.
@@ -163,9 +168,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
-        Command::Build => {
+        Command::Build { exports } => {
             build(&Pipeline::new(&cli.content, &cli.db))?;
-            write_exports(&cli.db, &base_url(&cli), cli.drafts)
+            // Off by default: the files cost as much again as the database, and the server
+            // that reads it writes them anyway, off the request path.
+            match exports {
+                true => write_exports(&cli.db, &base_url(&cli), cli.drafts),
+                false => Ok(()),
+            }
         }
         Command::Serve => serve(&cli),
     }

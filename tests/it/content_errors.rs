@@ -441,7 +441,7 @@ fn check_and_build_report_errors_exit_non_zero_and_keep_the_old_database() {
     );
     assert_eq!(
         files_beside(&tree.db()),
-        ["atlas.db", "atlas.db.exports"],
+        ["atlas.db"],
         "no temporary files are left behind"
     );
 
@@ -453,8 +453,14 @@ fn check_and_build_report_errors_exit_non_zero_and_keep_the_old_database() {
     assert!(tree.run(&["build"]).status.success());
     assert_eq!(
         files_beside(&tree.db()),
+        ["atlas.db"],
+        "a build leaves only its database"
+    );
+    assert!(tree.run(&["build", "--exports"]).status.success());
+    assert_eq!(
+        files_beside(&tree.db()),
         ["atlas.db", "atlas.db.exports"],
-        "a build leaves only its database and its open-data files"
+        "a build with --exports leaves only its database and its open-data files"
     );
 }
 

@@ -327,7 +327,7 @@ async fn files_change_with_the_data_and_only_then() {
 #[test]
 fn build_writes_the_files_for_its_address() {
     let tree = Tree::fixture();
-    let out = tree.run(&["build", "--base-url", "https://example.org/"]);
+    let out = tree.run(&["build", "--exports", "--base-url", "https://example.org/"]);
     assert!(
         out.status.success(),
         "{}",
