@@ -67,6 +67,9 @@ def main():
     tt = f("export_ttfb_ms_max")
     if tt is not None:
         w(f"| an export's time to first byte ({int(big):,} sites) | ≤ 50 ms | {tt:.0f} ms (the slowest of the four) | {verdict(tt <= 50)} |")
+    ew = f("exports_write_s")
+    if ew is not None:
+        w(f"| writing the open-data files ({int(big):,} sites; the server does it once per database, in the background) | — | {ew:.1f} s | |")
     st = f("startup_s")
     if st is not None:
         w(f"| start-up to first answered request | ≤ 0.5 s | {st * 1000:.0f} ms | {verdict(st <= 0.5)} |")
