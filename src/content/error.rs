@@ -1,5 +1,6 @@
 //! Errors found in content files: each names the file, the place in it and what was expected.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -14,14 +15,15 @@ pub struct ContentError {
     pub column: Option<usize>,
     /// The front-matter field concerned, such as `commemorations` or `sources[2].title`.
     pub field: Option<String>,
-    /// What is wrong: what was expected and what was found.
-    pub message: String,
+    /// What is wrong: what was expected and what was found. (Borrowed where the text is fixed:
+    /// a large atlas can hold a warning for every source of every site.)
+    pub message: Cow<'static, str>,
     /// A suggestion ("did you mean `kp`?"), where one is close enough to be useful.
     pub hint: Option<String>,
 }
 
 impl ContentError {
-    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<Cow<'static, str>>) -> Self {
         ContentError {
             file: file.into(),
             line: None,
