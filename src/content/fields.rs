@@ -70,12 +70,21 @@ impl<'s, 'i> Fields<'s, 'i> {
         format!("{}{}", self.prefix, name)
     }
 
-    fn error_at(&self, offset: usize, msg: impl Into<std::borrow::Cow<'static, str>>) -> ContentError {
+    fn error_at(
+        &self,
+        offset: usize,
+        msg: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> ContentError {
         self.src.error_at(offset, msg)
     }
 
     /// Records an error about field `name` at `offset`.
-    pub fn report(&mut self, offset: usize, name: &str, msg: impl Into<std::borrow::Cow<'static, str>>) {
+    pub fn report(
+        &mut self,
+        offset: usize,
+        name: &str,
+        msg: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         let e = self.error_at(offset, msg).field(self.path(name));
         self.errors.push(e);
     }
@@ -476,7 +485,12 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// Records an error that is not about one field, at a line and column of the file.
-    pub fn report_at(&mut self, line: usize, column: usize, msg: impl Into<std::borrow::Cow<'static, str>>) {
+    pub fn report_at(
+        &mut self,
+        line: usize,
+        column: usize,
+        msg: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         let e = ContentError::new(&self.src.display_path, msg).at(line, column);
         self.errors.push(e);
     }
@@ -499,7 +513,12 @@ impl<'s, 'i> Fields<'s, 'i> {
     }
 
     /// Records an error about field `name` at a value written at `at`.
-    pub fn report_positioned<T>(&mut self, at: &Positioned<T>, name: &str, msg: impl Into<std::borrow::Cow<'static, str>>) {
+    pub fn report_positioned<T>(
+        &mut self,
+        at: &Positioned<T>,
+        name: &str,
+        msg: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         let e = ContentError::new(&self.src.display_path, msg)
             .at(at.line, at.column)
             .field(self.path(name));

@@ -43,7 +43,11 @@ impl SourceFile {
     }
 
     /// An error placed at a byte offset into the front matter.
-    pub fn error_at(&self, fm_offset: usize, message: impl Into<std::borrow::Cow<'static, str>>) -> ContentError {
+    pub fn error_at(
+        &self,
+        fm_offset: usize,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> ContentError {
         let (line, col) = self.position(self.front_matter.start + fm_offset);
         ContentError::new(&self.display_path, message).at(line, col)
     }
