@@ -42,7 +42,9 @@ impl Pipeline {
     /// Loads and checks the content, then replaces the database with one built from it. When
     /// anything is wrong the old database stays as it was.
     pub fn build(&self) -> Result<BuildStats, RebuildError> {
-        let content = content::load(&self.content_dir).map_err(RebuildError::Content)?;
+        // Warnings are `check`'s to show: a build skips them.
+        let content = content::load_with(&self.content_dir, content::Warnings::Skip)
+            .map_err(RebuildError::Content)?;
         Ok(db::build(&content, &self.db_path)?)
     }
 

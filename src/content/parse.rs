@@ -70,7 +70,12 @@ fn markdown_file(src: &SourceFile) -> MarkdownFile {
     }
 }
 
-pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>) -> Option<Site> {
+pub fn site(
+    src: &SourceFile,
+    static_dir: &Path,
+    warn: super::Warnings,
+    errors: &mut Vec<ContentError>,
+) -> Option<Site> {
     entry(src, errors, |f| {
         // Fields are read, and so listed to editors as the known fields, in the format's own
         // order, in which facts and the fields lists filter on take turns: hence the `let`s.
@@ -98,7 +103,8 @@ pub fn site(src: &SourceFile, static_dir: &Path, errors: &mut Vec<ContentError>)
             removed,
             status,
         };
-        let warnings = site_refs::check(f, &ids, &events, coordinates_source.as_ref(), &claims);
+        let source = coordinates_source.as_ref();
+        let warnings = site_refs::check(f, &ids, &events, source, &claims, warn);
         position_fields(
             f,
             coordinates.is_some(),

@@ -2,8 +2,10 @@
 //! position's source and the citations in its body must name one another, and the events must
 //! agree with `established`, `removed` and `status`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::Warnings;
 use super::error::{ContentError, did_you_mean};
 use super::fields::Fields;
 use super::model::{ESTABLISHING_EVENTS, EVENT_KINDS, PartialDate, Positioned, SiteEvent};
@@ -81,6 +83,7 @@ pub fn check(
     events: &[EventAt],
     coordinates_source: Option<&Positioned<String>>,
     claims: &Claims,
+    warn: Warnings,
 ) -> Vec<ContentError> {
     unique_ids(f, ids);
     let known: Vec<&str> = ids
@@ -105,7 +108,10 @@ pub fn check(
     }
     body_citations(f, &known, &mut cited);
     timeline(f, events, claims);
-    uncited(f, ids, &cited)
+    match warn {
+        Warnings::Collect => uncited(f, ids, &cited),
+        Warnings::Skip => Vec::new(),
+    }
 }
 
 /// Two sources of one file may not share an id.
@@ -313,29 +319,39 @@ fn uncited(f: &Fields, ids: &[SourceAt], cited: &HashSet<String>) -> Vec<Content
     let file = &f.source_file().display_path;
     let mut out = Vec::new();
     for (i, source) in ids.iter().enumerate() {
-        let field = format!("sources[{}]", i + 1);
-        match &source.id {
-            Some(p) if !cited.contains(&p.value) => out.push(
-                ContentError::new(
-                    file,
-                    format!(
-                        "nothing cites the source `{0}`: cite it with [^{0}] after the statement it supports, or remove it",
-                        p.value
-                    ),
-                )
-                .at(p.line, p.column)
-                .field(field),
-            ),
-            None => out.push(
-                ContentError::new(
-                    file,
-                    "nothing cites this source: give it an `id` and cite it with [^id] after the statement it supports",
-                )
-                .at(source.line, source.column)
-                .field(field),
-            ),
-            Some(_) => {}
+        if let Some(p) = source.id.as_ref().filter(|p| !cited.contains(&p.value)) {
+            let msg = format!(
+                "nothing cites the source `{0}`: cite it with [^{0}] after the statement it supports, or remove it",
+                p.value
+            );
+            let e = ContentError::new(file, msg).at(p.line, p.column);
+            out.push(e.field(format!("sources[{}]", i + 1)));
         }
+    }
+    // Sources without an id cannot be cited at all: one warning for them all, at the first,
+    // rather than one each (an atlas written before ids would otherwise get thousands).
+    let without: Vec<usize> = (0..ids.len()).filter(|&i| ids[i].id.is_none()).collect();
+    if let Some(&first) = without.first() {
+        let (field, msg): (String, Cow<'static, str>) = match without.as_slice() {
+            [i] => (
+                format!("sources[{}]", i + 1),
+                "nothing cites this source: give it an `id` and cite it with [^id] after the statement it supports".into(),
+            ),
+            _ => {
+                let numbers: Vec<String> = without.iter().map(|i| (i + 1).to_string()).collect();
+                (
+                    "sources".to_string(),
+                    format!(
+                        "nothing cites sources {}: give each an `id` and cite it with [^id] after the statement it supports",
+                        numbers.join(", ")
+                    )
+                    .into(),
+                )
+            }
+        };
+        let at = &ids[first];
+        let e = ContentError::new(file, msg).at(at.line, at.column);
+        out.push(e.field(field));
     }
     out
 }

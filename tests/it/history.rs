@@ -229,6 +229,33 @@ fn check_says_where_the_events_contradict_the_dates_and_the_status() {
 }
 
 #[test]
+fn sources_without_an_id_get_one_warning_for_them_all() {
+    let text = CITED.replace(
+        "[[sources]]\nid = \"geonames\"",
+        "[[sources]]\ntitle = \"First\"\n\n[[sources]]\ntitle = \"Second\"\n\n[[sources]]\nid = \"geonames\"",
+    );
+    let (ok, out) = check_with(&text);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("field `sources`: nothing cites sources 2, 3: give each an `id`"),
+        "{out}"
+    );
+    let about_x = out
+        .lines()
+        .filter(|l| l.starts_with("warning: content/sites/x.md"));
+    assert_eq!(about_x.count(), 1, "{out}");
+
+    // A build has no use for warnings: it gathers none, and says nothing of them.
+    let tree = Tree::fixture();
+    tree.write("sites/x.md", &text);
+    let build = tree.run(&["build"]);
+    assert!(build.status.success());
+    let said = String::from_utf8_lossy(&build.stdout).to_string()
+        + &String::from_utf8_lossy(&build.stderr);
+    assert!(!said.contains("warning"), "{said}");
+}
+
+#[test]
 fn a_source_nothing_cites_is_a_warning_not_an_error() {
     let text = CITED.replace(
         "[[sources]]\nid = \"geonames\"",
