@@ -25,7 +25,7 @@ pub async fn download(req: HttpRequest, export: Export) -> Result<HttpResponse, 
             export.file_name()
         ))
     })?;
-    let rep = representation(&set, export, facts, accepted(&req));
+    let rep = representation(&set, export, facts, accepted(&req, facts));
     file_response::respond(&req, &rep).map_err(PageError::internal)
 }
 
@@ -54,8 +54,11 @@ pub async fn current_set(req: &HttpRequest) -> Result<ExportSet, PageError> {
         .map_err(PageError::internal)
 }
 
-/// The encoding to send, by the client's `Accept-Encoding`: brotli, then gzip, then none.
-fn accepted(req: &HttpRequest) -> Option<&'static str> {
+/// The encoding to send, by the client's `Accept-Encoding`: the one it prefers, and of two it
+/// likes as well, the smaller file (brotli at the quality it is written at is not always
+/// smaller than gzip); none when it accepts neither.
+fn accepted(req: &HttpRequest, facts: &FileFacts) -> Option<&'static str> {
+    let size = |coding: &str| if coding == "br" { facts.br } else { facts.gzip };
     let accept = req
         .headers()
         .get(header::ACCEPT_ENCODING)
@@ -83,7 +86,7 @@ fn accepted(req: &HttpRequest) -> Option<&'static str> {
         .map(|(coding, _)| (coding, quality(coding)))
         .filter(|(_, q)| *q > 0.0)
         .fold(None, |best: Option<(&str, f32)>, (c, q)| match best {
-            Some((_, b)) if b >= q => best,
+            Some((b, bq)) if bq > q || (bq == q && size(b) <= size(c)) => best,
             _ => Some((c, q)),
         })
         .map(|(c, _)| c)
@@ -136,15 +139,32 @@ fn representation(
 
 #[cfg(test)]
 mod tests {
-    use super::accepted;
+    use super::{FileFacts, accepted};
     use actix_web::test::TestRequest;
 
+    fn sized(accept: &str, gzip: u64, br: u64) -> Option<&'static str> {
+        let facts = FileFacts {
+            hash: String::new(),
+            modified: String::new(),
+            size: 100,
+            gzip,
+            br,
+        };
+        let req = TestRequest::get()
+            .insert_header(("accept-encoding", accept))
+            .to_http_request();
+        accepted(&req, &facts)
+    }
+
     fn with(accept: &str) -> Option<&'static str> {
-        accepted(
-            &TestRequest::get()
-                .insert_header(("accept-encoding", accept))
-                .to_http_request(),
-        )
+        sized(accept, 30, 20)
+    }
+
+    #[test]
+    fn of_two_liked_as_well_the_smaller_file() {
+        assert_eq!(sized("gzip, br", 30, 40), Some("gzip"));
+        assert_eq!(sized("gzip, br", 40, 30), Some("br"));
+        assert_eq!(sized("gzip;q=1, br;q=0.9", 10, 5), Some("gzip"));
     }
 
     #[test]
