@@ -389,3 +389,23 @@ async fn the_open_data_page_gives_each_file_its_size_and_day() {
         );
     }
 }
+
+#[actix_web::test]
+async fn the_open_data_page_stands_when_the_files_cannot_be_written() {
+    let tree = Tree::fixture();
+    tree.build();
+    // A file where the folder of open-data files must go: nothing can be written there.
+    std::fs::write(
+        memorial_atlas::web::exports::root_for(&tree.db()),
+        b"in the way",
+    )
+    .expect("block");
+    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let page = fetch(&service, get("/data/")).await;
+    assert_eq!(page.status, 200);
+    let page = String::from_utf8(page.body).expect("UTF-8");
+    assert!(page.contains("<a href=\"/data/sites.csv\">"), "{page}");
+    assert!(!page.contains("compressed), changed"), "{page}");
+    let file = fetch(&service, get("/data/sites.csv")).await;
+    assert_eq!(file.status, 500);
+}
