@@ -10,7 +10,7 @@ use actix_web::test::{self, TestRequest};
 use actix_web::web::Data;
 use memorial_atlas::web::{SharedState, app};
 
-use crate::support::{BASE_URL, Tree};
+use crate::support::{App, BASE_URL, Tree, fixture_app};
 
 const FILES: [&str; 4] = [
     "/data/sites.json",
@@ -60,9 +60,10 @@ fn get(path: &str) -> TestRequest {
 
 #[actix_web::test]
 async fn ranges_resume_a_download_and_past_the_end_is_416() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     let whole = fetch(&service, get("/data/sites.csv")).await;
     assert_eq!(whole.status, 200);
     assert_eq!(whole.header("accept-ranges"), "bytes");
@@ -127,9 +128,10 @@ async fn ranges_resume_a_download_and_past_the_end_is_416() {
 
 #[actix_web::test]
 async fn revalidation_gets_304_and_head_gets_the_headers() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     for path in FILES {
         let first = fetch(&service, get(path)).await;
         assert_eq!(first.status, 200, "{path}");
@@ -182,9 +184,10 @@ fn unbrotli(bytes: &[u8]) -> Vec<u8> {
 
 #[actix_web::test]
 async fn each_compressed_form_holds_the_plain_file() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     for path in FILES {
         let plain = fetch(&service, get(path)).await;
         assert_eq!(plain.header("content-encoding"), "", "{path}");
@@ -223,9 +226,10 @@ async fn each_compressed_form_holds_the_plain_file() {
 
 #[actix_web::test]
 async fn json_lines_hold_one_site_a_line_with_id_url_and_updated() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     let got = fetch(&service, get("/data/sites.jsonl")).await;
     assert_eq!(
         got.header("content-type"),
@@ -252,9 +256,10 @@ async fn json_lines_hold_one_site_a_line_with_id_url_and_updated() {
 
 #[actix_web::test]
 async fn the_file_name_carries_the_day_of_the_data() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     let day = chrono::Utc::now().date_naive();
     for (path, ext) in [
         ("/data/sites.csv", "csv"),
@@ -359,9 +364,10 @@ fn build_writes_the_files_for_its_address() {
 
 #[actix_web::test]
 async fn the_open_data_page_gives_each_file_its_size_and_day() {
-    let tree = Tree::fixture();
-    tree.build();
-    let service = test::init_service(app(Data::new(SharedState::new(tree.config(false))))).await;
+    let App {
+        service,
+        tree: _tree,
+    } = fixture_app(false).await;
     let page = fetch(&service, get("/data/")).await;
     assert_eq!(page.status, 200);
     let page = String::from_utf8(page.body).expect("UTF-8");
