@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod content;
 pub mod db;
+pub mod i18n;
+pub mod lang;
 pub mod logging;
 pub mod rebuild;
 pub mod scaffold;

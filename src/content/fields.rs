@@ -22,6 +22,8 @@ pub struct Fields<'s, 'i> {
     prefix: String,
     /// Every field asked for so far, in the order first asked (the order hints list them in).
     known: Vec<&'static str>,
+    /// Keys already reported by [`Fields::refuse`], which `finish` passes over.
+    refused: Vec<String>,
     errors: &'s mut Vec<ContentError>,
 }
 
@@ -40,6 +42,7 @@ impl<'s, 'i> Fields<'s, 'i> {
             anchor,
             prefix,
             known: Vec::new(),
+            refused: Vec::new(),
             errors,
         }
     }
@@ -47,7 +50,8 @@ impl<'s, 'i> Fields<'s, 'i> {
     /// Reports every key that no read asked for as an unknown field, with a suggestion.
     pub fn finish(self) {
         for (key, _) in self.table.iter() {
-            if !self.known.contains(&key.get_ref().as_ref()) {
+            let name = key.get_ref().as_ref();
+            if !self.known.contains(&name) && !self.refused.iter().any(|r| r == name) {
                 let name = key.get_ref().to_string();
                 let hint = did_you_mean(&name, self.known.iter().copied());
                 let e = self
@@ -59,6 +63,22 @@ impl<'s, 'i> Fields<'s, 'i> {
                 self.errors.push(e);
             }
         }
+    }
+
+    /// Every key of the table, with where it is written.
+    pub fn keys(&self) -> Vec<(String, usize)> {
+        self.table
+            .iter()
+            .map(|(k, _)| (k.get_ref().to_string(), k.span().start))
+            .collect()
+    }
+
+    /// Reports a key that must not be in this table with a message of its own, instead of the
+    /// "unknown field" that `finish` would give it.
+    pub fn refuse(&mut self, key: &str, offset: usize, msg: String, hint: Option<String>) {
+        let e = self.error_at(offset, msg).field(self.path(key)).hint(hint);
+        self.errors.push(e);
+        self.refused.push(key.to_string());
     }
 
     /// How many errors have been found so far, in this table and before it.

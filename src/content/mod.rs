@@ -10,41 +10,15 @@ pub mod model;
 pub mod parse;
 pub mod site_refs;
 pub mod source;
+pub mod translation;
 
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, ErrorReport};
 pub use markdown::render;
-pub use model::Content;
+pub use model::{Content, Kind};
 use rayon::prelude::*;
 use source::SourceFile;
-
-/// The four folders of a content tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Sites,
-    Countries,
-    Dates,
-    Pages,
-}
-
-impl Section {
-    const ALL: [Section; 4] = [
-        Section::Sites,
-        Section::Countries,
-        Section::Dates,
-        Section::Pages,
-    ];
-
-    fn folder(self) -> &'static str {
-        match self {
-            Section::Sites => "sites",
-            Section::Countries => "countries",
-            Section::Dates => "dates",
-            Section::Pages => "pages",
-        }
-    }
-}
 
 /// The `static/` folder that belongs to a content folder: its sibling.
 pub fn static_dir_for(content_dir: &Path) -> PathBuf {
@@ -58,7 +32,7 @@ pub fn static_dir_for(content_dir: &Path) -> PathBuf {
 /// Every Markdown file of the content tree, for change detection.
 pub fn files(content_dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for section in Section::ALL {
+    for section in Kind::ALL {
         if let Ok(entries) = std::fs::read_dir(content_dir.join(section.folder())) {
             for entry in entries.flatten() {
                 let p = entry.path();
@@ -104,32 +78,35 @@ pub fn load_with(content_dir: &Path, warnings: Warnings) -> Result<Content, Erro
         });
     }
 
-    for section in Section::ALL {
+    for section in Kind::ALL {
         let paths = markdown_files(
             &content_dir.join(section.folder()),
             display_base,
             &mut errors,
         );
-        let is_country = section == Section::Countries;
+        let (paths, translations): (Vec<_>, Vec<_>) = paths
+            .into_iter()
+            .partition(|(p, _)| translation::split_name(p).1.is_none());
+        content
+            .translations
+            .extend(read_translations(&translations, section, &mut errors));
+        let is_country = section == Kind::Country;
         match section {
-            Section::Sites => {
+            Kind::Site => {
                 content.sites = read_all(&paths, is_country, &mut errors, |src, e| {
                     parse::site(src, &static_dir, warnings, e)
                 })
             }
-            Section::Countries => {
+            Kind::Country => {
                 content.countries = read_all(&paths, is_country, &mut errors, parse::country)
             }
-            Section::Dates => {
-                content.dates = read_all(&paths, is_country, &mut errors, parse::date)
-            }
-            Section::Pages => {
-                content.pages = read_all(&paths, is_country, &mut errors, parse::page)
-            }
+            Kind::Date => content.dates = read_all(&paths, is_country, &mut errors, parse::date),
+            Kind::Page => content.pages = read_all(&paths, is_country, &mut errors, parse::page),
         }
     }
 
     check::cross_references(&content, &mut errors);
+    translation::check_against_originals(&mut content, &mut errors);
     // Taken, not appended: each site's emptied list would keep its memory through the build.
     for site in &mut content.sites {
         content.warnings.extend(std::mem::take(&mut site.warnings));
@@ -182,6 +159,35 @@ fn markdown_files(
     }
     paths.sort();
     paths
+}
+
+/// Reads and checks one folder's translations on every core, in the order of `paths`.
+fn read_translations(
+    paths: &[(PathBuf, PathBuf)],
+    kind: Kind,
+    errors: &mut Vec<ContentError>,
+) -> Vec<model::Translation> {
+    let (found, entries): (Vec<Vec<ContentError>>, Vec<Option<model::Translation>>) = paths
+        .par_iter()
+        .map(|(path, display)| {
+            let mut found = Vec::new();
+            let (key, suffix) = translation::split_name(path);
+            let lang = match translation::language(display, suffix.as_deref().unwrap_or("")) {
+                Ok(lang) => lang,
+                Err(e) => return (vec![*e], None),
+            };
+            let entry = match SourceFile::read(path, display.clone()) {
+                Ok(src) => translation::parse(&src, kind, lang, &key, &mut found),
+                Err(e) => {
+                    found.push(*e);
+                    None
+                }
+            };
+            (found, entry)
+        })
+        .unzip();
+    errors.extend(found.into_iter().flatten());
+    entries.into_iter().flatten().collect()
 }
 
 /// Reads, checks and parses one folder's files on every core. Entries keep the order of

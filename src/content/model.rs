@@ -396,6 +396,8 @@ pub struct Content {
     pub countries: Vec<Country>,
     pub dates: Vec<CommemorationDate>,
     pub pages: Vec<Page>,
+    /// Every translation, in the order of their files.
+    pub translations: Vec<Translation>,
     /// What `check` reports without refusing the content, such as a source that nothing cites.
     pub warnings: Vec<super::error::ContentError>,
     /// The day of the last commit that changed each file, where the content is in git.
@@ -454,4 +456,97 @@ mod tests {
         assert_eq!(next_occurrence(11, 23, d(2026, 11, 23)), d(2026, 11, 23));
         assert_eq!(next_occurrence(2, 29, d(2026, 3, 1)), d(2028, 2, 29));
     }
+}
+
+/// The four kinds of entry, each with its folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Site,
+    Country,
+    Date,
+    Page,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Site, Kind::Country, Kind::Date, Kind::Page];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Site => "sites",
+            Kind::Country => "countries",
+            Kind::Date => "dates",
+            Kind::Page => "pages",
+        }
+    }
+
+    /// The name the database and the exports store: `site`, `country`, `date`, `page`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Site => "site",
+            Kind::Country => "country",
+            Kind::Date => "date",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// A translated image's words, in the order of the original's `[[images]]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImageWords {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+/// The words of a translation besides its title; which ones a kind may have is the format's
+/// Translations table. The database keeps them as one JSON value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Words {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caretaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visiting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageWords>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub event_notes: Vec<String>,
+}
+
+/// A translation: `<slug>.<lang>.md` beside its original, holding the words only.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub lang: crate::lang::Lang,
+    pub kind: Kind,
+    /// The original's slug (a country's code).
+    pub key: String,
+    pub file: PathBuf,
+    /// The original's file, which holds the facts.
+    pub original: PathBuf,
+    /// The title (a country's name).
+    pub title: String,
+    pub words: Words,
+    /// The day the translation was last checked against its original.
+    pub updated: Option<NaiveDate>,
+    pub draft: bool,
+    /// Whether the body has any text: an empty body shows the original's, marked.
+    pub has_body: bool,
+    /// The sources the body cites by `[^id]` without defining them, with where: each must be
+    /// one of the original's.
+    pub cites: Vec<Positioned<String>>,
+    /// How many `event_notes` and `images` were given, with where, for the check against the
+    /// original.
+    pub event_notes_at: Option<(usize, usize)>,
+    pub images_at: Option<(usize, usize)>,
+    pub body: MarkdownFile,
 }

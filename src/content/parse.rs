@@ -48,7 +48,7 @@ fn key_at(text: &str, offset: usize) -> &str {
 
 /// Reads one file's front matter with `read`, then reports its unknown fields. The entry is kept
 /// only if the file has no error: `read` may fill a field it could not read with a default.
-fn entry<T>(
+pub(super) fn entry<T>(
     src: &SourceFile,
     errors: &mut Vec<ContentError>,
     read: impl FnOnce(&mut Fields) -> T,

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::content::model::{PartialDate, SiteFacts};
+use crate::content::model::{PartialDate, SiteFacts, Words};
 
 /// The position of `name` in `list`, a comma-separated list of column expressions.
 pub const fn position(list: &str, name: &str) -> usize {
@@ -124,6 +124,25 @@ impl FromSql for SiteFacts {
         serde_json::from_str(value.as_str()?).map_err(|e| {
             FromSqlError::Other(
                 format!("a site's facts are not as the build stores them: {e}").into(),
+            )
+        })
+    }
+}
+
+/// A translation's words, stored as one JSON object like a site's facts.
+impl ToSql for Words {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        serde_json::to_string(self)
+            .map(ToSqlOutput::from)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
+impl FromSql for Words {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?).map_err(|e| {
+            FromSqlError::Other(
+                format!("a translation's words are not as the build stores them: {e}").into(),
             )
         })
     }

@@ -40,7 +40,8 @@ pub fn insert_all(
     insert_countries(&mut to)?;
     insert_dates(&mut to)?;
     insert_sites(tx, content, to.search)?;
-    insert_pages(&mut to)
+    insert_pages(&mut to)?;
+    super::insert_translations::insert_translations(tx, content, to.search)
 }
 
 const COUNTRY_NAMES: &str =

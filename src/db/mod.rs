@@ -9,11 +9,13 @@ pub mod entry_kind;
 mod error;
 pub mod facets;
 mod insert;
+mod insert_translations;
 pub mod places;
 pub mod read;
 mod rows;
 pub mod search;
 mod site_index;
+pub mod translated;
 
 pub use build::{BuildStats, build};
 pub use error::DbError;
@@ -21,4 +23,4 @@ pub use read::Database;
 pub use site_index::SiteIndexError;
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "8";
+pub const SCHEMA_VERSION: &str = "9";

@@ -23,6 +23,7 @@ pub use super::rows::{
 };
 use super::site_index::SiteIndex;
 use crate::content::model::{SiteEvent, SiteFacts};
+use crate::lang::Lang;
 
 /// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
 /// pages. One text, so that a count, the whole list and a part of it agree.
@@ -32,6 +33,10 @@ const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod FROM (
    UNION ALL SELECT 'date', slug, lastmod FROM dates
    UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)";
 
+/// The names of countries and dates in every language: few, read once per connection.
+#[derive(Default)]
+pub(super) struct NameCache(pub(super) OnceCell<HashMap<(EntryKind, String, Lang), String>>);
+
 /// A read-only connection to a built database.
 pub struct Database {
     conn: Connection,
@@ -40,6 +45,8 @@ pub struct Database {
     /// The search documents of drafts, left out of results unless drafts are shown.
     draft_docs: OnceCell<HashSet<i64>>,
     built_at: String,
+    /// The names of countries and dates in every language.
+    pub(super) names: NameCache,
     /// Whether drafts are shown (preview), or hidden as on the public site.
     drafts: bool,
 }
@@ -111,6 +118,7 @@ impl Database {
             site_index: OnceCell::new(),
             draft_docs: OnceCell::new(),
             built_at,
+            names: Default::default(),
             drafts,
         })
     }
@@ -161,7 +169,7 @@ impl Database {
     }
 
     /// The one row of a query that finds at most one (by a key), if there is one.
-    fn row<T>(
+    pub(super) fn row<T>(
         &self,
         sql: &str,
         params: impl Params,

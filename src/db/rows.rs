@@ -8,6 +8,7 @@ use rusqlite::Row;
 use super::columns::{Day, col, from_row};
 use super::entry_kind::EntryKind;
 use crate::content::model::{Image, PartialDate, Precision, SiteFacts, Source};
+use crate::lang::Lang;
 
 /// A name in another language, with its BCP 47 tag.
 #[derive(Debug, Clone)]
@@ -34,6 +35,10 @@ pub struct SiteSummary {
     pub draft: bool,
     /// The entry's `updated` date, else its file's last commit.
     pub lastmod: Option<NaiveDate>,
+    /// The language of the words shown: the page's where translated, else English.
+    pub lang: Lang,
+    /// The language of `country_name`.
+    pub country_lang: Lang,
 }
 
 /// A commemoration date as linked from elsewhere.
@@ -43,6 +48,8 @@ pub struct DateRef {
     pub title: String,
     pub month: u32,
     pub day: u32,
+    /// The language of `title`.
+    pub lang: Lang,
 }
 
 /// Everything a site page shows.
@@ -62,6 +69,11 @@ pub struct SiteDetail {
     /// In the order the entry lists them; a source's number is its place in the list.
     pub sources: Vec<Source>,
     pub images: Vec<Image>,
+    /// The language of the body.
+    pub body_lang: Lang,
+    /// The words that are shown in English on a translated page, the translation lacking them:
+    /// `caretaker`, `event_notes[0]`, …
+    pub english: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +86,9 @@ pub struct CountryRow {
     pub file: String,
     pub site_count: i64,
     pub names: Vec<Name>,
+    /// The language of the name and, separately, of the body.
+    pub lang: Lang,
+    pub body_lang: Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +102,7 @@ pub struct DateRow {
     pub names: Vec<Name>,
     /// Code and name of each country where the date is observed.
     pub countries: Vec<(String, String)>,
+    pub body_lang: Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +113,8 @@ pub struct PageRow {
     pub body_html: String,
     pub file: String,
     pub draft: bool,
+    pub lang: Lang,
+    pub body_lang: Lang,
 }
 
 /// An entry's page, as the sitemap lists it.
@@ -137,6 +155,8 @@ pub(super) fn site_summary(r: &Row) -> rusqlite::Result<SiteSummary> {
     } {
         updated: day(r, col!(C, "s.updated"))?,
         lastmod: day(r, col!(C, "s.lastmod"))?,
+        lang: Lang::En,
+        country_lang: Lang::En,
     } })
 }
 
@@ -171,6 +191,8 @@ pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
         commemorations: Vec::new(),
         sources: Vec::new(),
         images: Vec::new(),
+        body_lang: Lang::En,
+        english: Vec::new(),
     } })
 }
 
@@ -197,6 +219,7 @@ pub(super) fn date_ref_after(r: &Row, skip: usize) -> rusqlite::Result<DateRef> 
         title: r.get(skip + col!(C, "d.title"))?,
         month: r.get(skip + col!(C, "d.month"))?,
         day: r.get(skip + col!(C, "d.day"))?,
+        lang: Lang::En,
     })
 }
 
@@ -212,6 +235,7 @@ pub(super) fn date_row(r: &Row) -> rusqlite::Result<DateRow> {
             site_count: 0,
             names: Vec::new(),
             countries: Vec::new(),
+            body_lang: Lang::En,
         } },
     )
 }
@@ -223,7 +247,10 @@ pub(super) const PAGE_COLUMNS: &str = "slug, title, description, body_html, file
 
 pub(super) fn page_row(r: &Row) -> rusqlite::Result<PageRow> {
     Ok(
-        from_row! { r, PAGE_COLUMNS, "", PageRow { slug, title, description, body_html, file, draft } },
+        from_row! { r, PAGE_COLUMNS, "", PageRow { slug, title, description, body_html, file, draft } {
+            lang: Lang::En,
+            body_lang: Lang::En,
+        } },
     )
 }
 
@@ -246,5 +273,7 @@ pub(super) fn country_row(r: &Row) -> rusqlite::Result<CountryRow> {
         // Counted from the site index by the caller.
         site_count: 0,
         names: Vec::new(),
+        lang: Lang::En,
+        body_lang: Lang::En,
     } })
 }

@@ -173,6 +173,7 @@ CREATE TABLE search_docs (
     id           INTEGER PRIMARY KEY,
     kind         TEXT NOT NULL,      -- site, country, date or page
     key          TEXT NOT NULL,      -- the entry's slug or code
+    lang         TEXT NOT NULL DEFAULT 'en', -- an original, or one of its translations
     title        TEXT NOT NULL,
     names        TEXT NOT NULL,
     place        TEXT NOT NULL,
@@ -200,3 +201,24 @@ CREATE TABLE site_event_days (
     PRIMARY KEY (site, position)
 );
 CREATE INDEX site_event_days_day ON site_event_days(month, day);
+
+-- Translations (content/<kind>/<slug>.<lang>.md): the words of an entry in another language.
+-- The facts stay in the original's row and are shared by every language. `words` is the JSON of
+-- content::model::Words; `body_html` is empty where only the fields are translated so far.
+-- `stale_since` is the day the original last changed, where the translation is older.
+CREATE TABLE translations (
+    kind        TEXT NOT NULL,      -- site, country, date or page
+    key         TEXT NOT NULL,      -- the original's slug or code
+    lang        TEXT NOT NULL,      -- ru, ko or zh
+    title       TEXT NOT NULL,
+    words       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    body_html   TEXT NOT NULL,
+    updated     TEXT,
+    stale_since TEXT,
+    draft       INTEGER NOT NULL DEFAULT 0,
+    file        TEXT NOT NULL,
+    lastmod     TEXT,
+    PRIMARY KEY (kind, key, lang)
+) WITHOUT ROWID;
+CREATE INDEX translations_lang ON translations(lang, kind);

@@ -281,12 +281,17 @@ const MAY_IMPORT: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("urls", &[]),
     ("logging", &[]),
-    ("content", &["urls"]),
-    ("db", &["content", "text"]),
+    ("lang", &[]),
+    ("i18n", &["lang"]),
+    ("content", &["urls", "lang"]),
+    ("db", &["content", "text", "lang", "i18n"]),
     ("rebuild", &["content", "db", "logging"]),
     ("watch", &["rebuild", "logging"]),
-    ("scaffold", &["urls", "content"]),
-    ("web", &["content", "db", "text", "urls", "logging"]),
+    ("scaffold", &["urls", "content", "lang"]),
+    (
+        "web",
+        &["content", "db", "text", "urls", "logging", "lang", "i18n"],
+    ),
 ];
 
 #[test]

@@ -14,6 +14,7 @@ use super::terms::index_text;
 use crate::db::build_file::{beside, open_for_build};
 use crate::db::entry_kind::EntryKind;
 use crate::db::error::{DbError, WriteFailure};
+use crate::lang::Lang;
 
 /// How many documents may wait for the index thread: enough to keep it busy, few enough that a
 /// build of 100,000 sites never holds much text.
@@ -33,6 +34,8 @@ pub struct IndexRow {
 /// One document to index.
 pub struct SearchDoc<'a> {
     pub kind: EntryKind,
+    /// The language of the text: an original's, or a translation's.
+    pub lang: Lang,
     pub key: &'a str,
     pub title: &'a str,
     pub names: String,
@@ -50,6 +53,7 @@ impl<'a> SearchDoc<'a> {
     pub fn new(kind: EntryKind, key: &'a str, title: &'a str, body: &'a str) -> Self {
         SearchDoc {
             kind,
+            lang: Lang::En,
             key,
             title,
             body,
@@ -76,8 +80,8 @@ impl<'t> Indexer<'t> {
     pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
         Ok(Indexer {
             doc: tx.prepare(
-                "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name, lang)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?,
             index,
             next_id: 0,
@@ -99,7 +103,8 @@ impl<'t> Indexer<'t> {
             d.draft,
             d.site_kind,
             d.site_status,
-            d.country_name
+            d.country_name,
+            d.lang.code()
         ])?;
         self.index
             .send(IndexRow {
