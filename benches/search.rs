@@ -56,7 +56,7 @@ fn main() {
     };
     // Warm the page cache and the prepared statements once.
     for q in QUERIES {
-        let _ = db.search(q, 20, 0);
+        let _ = db.search(q, memorial_atlas::lang::Lang::En, 20, 0);
     }
     let mut all = Vec::with_capacity(rounds * QUERIES.len());
     let mut per_query: Vec<(String, Vec<Duration>, i64)> = QUERIES
@@ -66,7 +66,10 @@ fn main() {
     for _ in 0..rounds {
         for (q, times, total) in per_query.iter_mut() {
             let t = Instant::now();
-            let r = db.search(q, 20, 0).map(|r| r.total).unwrap_or(-1);
+            let r = db
+                .search(q, memorial_atlas::lang::Lang::En, 20, 0)
+                .map(|r| r.total)
+                .unwrap_or(-1);
             let d = t.elapsed();
             times.push(d);
             all.push(d);

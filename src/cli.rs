@@ -90,6 +90,10 @@ pub enum Command {
         /// `text` for people, `json` for tools and editors' plug-ins.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also list, per language, which entries are translated, which translations are
+        /// older than their original, and which entries have none.
+        #[arg(long)]
+        translations: bool,
     },
     /// Start a new content file with every field of the format (never overwrites).
     New {
@@ -103,6 +107,10 @@ pub enum Command {
         /// A site's country code to fill in.
         #[arg(long)]
         country: Option<String>,
+        /// Start a translation of the existing entry SLUG into this language (ru, ko or zh),
+        /// with the original's words shown as comments to translate from.
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 
@@ -143,15 +151,34 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command.as_ref().unwrap_or(&Command::Serve) {
         Command::Check {
             format: Format::Text,
-        } => check(&cli.content),
+            translations,
+        } => check(&cli.content, *translations),
         Command::Check {
             format: Format::Json,
-        } => check_json(&cli.content),
+            translations,
+        } => check_json(&cli.content, *translations),
         Command::New {
             kind,
             slug,
             title,
             country,
+            lang: Some(lang),
+        } => {
+            let _ = (title, country);
+            let today = chrono::Local::now().date_naive();
+            let path = scaffold::create_translation(&cli.content, *kind, slug, lang, today)?;
+            println!(
+                "created {}: translate the words shown as comments, then run `memorial-atlas check`",
+                path.display()
+            );
+            Ok(())
+        }
+        Command::New {
+            kind,
+            slug,
+            title,
+            country,
+            lang: None,
         } => {
             let today = chrono::Local::now().date_naive();
             let path = scaffold::create(
@@ -181,12 +208,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-fn check(content_dir: &Path) -> Result<(), CliError> {
+fn check(content_dir: &Path, translations: bool) -> Result<(), CliError> {
     let c = content::load(content_dir).map_err(|report| {
         print_warnings(&report.warnings);
         CliError::Content(report)
     })?;
     print_warnings(&c.warnings);
+    if translations {
+        print_translations(&content::translation::status(&c));
+    }
     let warnings = match c.warnings.len() {
         0 => String::new(),
         1 => ", 1 warning".to_string(),
@@ -202,6 +232,31 @@ fn check(content_dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Per language: how many entries are translated, and which are older than their original or
+/// missing.
+fn print_translations(status: &[content::translation::LanguageStatus]) {
+    for s in status {
+        println!(
+            "{}: {} translated, {} older than their original, {} missing",
+            s.lang,
+            s.translated.len(),
+            s.stale.len(),
+            s.missing.len()
+        );
+        for st in &s.stale {
+            println!(
+                "  older: {} ({} changed on {})",
+                st.file.display(),
+                st.original.display(),
+                st.original_changed
+            );
+        }
+        for m in &s.missing {
+            println!("  missing: {}", m.display());
+        }
+    }
+}
+
 /// Warnings go to standard error, like errors: the content is accepted all the same.
 fn print_warnings(warnings: &[content::ContentError]) {
     for w in warnings {
@@ -210,21 +265,27 @@ fn print_warnings(warnings: &[content::ContentError]) {
 }
 
 /// Every error as one JSON document on standard output, for tools.
-fn check_json(content_dir: &Path) -> Result<(), CliError> {
-    let (errors, warnings, count) = match content::load(content_dir) {
-        Ok(c) => (Vec::new(), c.warnings, 0),
+fn check_json(content_dir: &Path, translations: bool) -> Result<(), CliError> {
+    let (errors, warnings, count, status) = match content::load(content_dir) {
+        Ok(c) => {
+            let status = translations.then(|| content::translation::status(&c));
+            (Vec::new(), c.warnings, 0, status)
+        }
         Err(report) => {
             let n = report.len();
-            (report.errors, report.warnings, n)
+            (report.errors, report.warnings, n, None)
         }
     };
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "ok": count == 0,
         "error_count": count,
         "errors": errors,
         "warning_count": warnings.len(),
         "warnings": warnings,
     });
+    if let Some(status) = status {
+        doc["translations"] = serde_json::json!(status);
+    }
     println!("{doc:#}");
     if count == 0 {
         Ok(())

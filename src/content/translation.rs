@@ -374,3 +374,104 @@ fn check_counts(
     }
     errors.push(e);
 }
+
+/// The day an original last changed, where its translation is older: by the files' git
+/// history where both have one, else by their `updated` dates (a translation without one is
+/// older than an original with one).
+pub fn stale_since(
+    content: &Content,
+    translation: &Translation,
+    original_file: &Path,
+    original_updated: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    let git = |f: &Path| content.last_commit.get(f).copied();
+    match (git(&translation.file), git(original_file)) {
+        (Some(tr), Some(or)) => (tr < or).then_some(or),
+        _ => match (translation.updated, original_updated) {
+            (Some(tr), Some(or)) => (tr < or).then_some(or),
+            (None, Some(or)) => Some(or),
+            _ => None,
+        },
+    }
+}
+
+/// Where one language's translations stand: which entries are translated, which are older
+/// than their original, which have none.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct LanguageStatus {
+    pub lang: &'static str,
+    /// Translations up to date with their original.
+    pub translated: Vec<PathBuf>,
+    /// Translations older than the last change of their original.
+    pub stale: Vec<Stale>,
+    /// Originals without a translation into this language.
+    pub missing: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stale {
+    pub file: PathBuf,
+    pub original: PathBuf,
+    /// The day the original last changed.
+    #[serde(serialize_with = "as_day")]
+    pub original_changed: chrono::NaiveDate,
+}
+
+fn as_day<S: serde::Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// The state of every language's translations, in the order of [`Lang::TRANSLATED`].
+pub fn status(content: &Content) -> Vec<LanguageStatus> {
+    let originals: Vec<(Kind, &str, &Path, Option<chrono::NaiveDate>)> = content
+        .sites
+        .iter()
+        .map(|s| (Kind::Site, s.slug.as_str(), s.file.as_path(), s.updated))
+        .chain(
+            content
+                .countries
+                .iter()
+                .map(|c| (Kind::Country, c.code.as_str(), c.file.as_path(), None)),
+        )
+        .chain(
+            content
+                .dates
+                .iter()
+                .map(|d| (Kind::Date, d.slug.as_str(), d.file.as_path(), None)),
+        )
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| (Kind::Page, p.slug.as_str(), p.file.as_path(), None)),
+        )
+        .collect();
+    let by_entry: HashMap<(Kind, &str, Lang), &Translation> = content
+        .translations
+        .iter()
+        .map(|t| ((t.kind, t.key.as_str(), t.lang), t))
+        .collect();
+    Lang::TRANSLATED
+        .into_iter()
+        .map(|lang| {
+            let mut s = LanguageStatus {
+                lang: lang.code(),
+                ..LanguageStatus::default()
+            };
+            for (kind, key, file, updated) in &originals {
+                match by_entry.get(&(*kind, *key, lang)) {
+                    None => s.missing.push(file.to_path_buf()),
+                    Some(t) => match stale_since(content, t, file, *updated) {
+                        Some(day) => s.stale.push(Stale {
+                            file: t.file.clone(),
+                            original: file.to_path_buf(),
+                            original_changed: day,
+                        }),
+                        None => s.translated.push(t.file.clone()),
+                    },
+                }
+            }
+            s
+        })
+        .collect()
+}

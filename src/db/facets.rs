@@ -77,6 +77,8 @@ pub struct SiteQuery {
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
+    /// The language whose names sort the list by name.
+    pub lang: crate::lang::Lang,
 }
 
 impl SiteQuery {

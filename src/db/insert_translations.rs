@@ -14,7 +14,7 @@ use super::error::{DbError, WriteFailure};
 use super::search::index::{Indexer, SearchDoc};
 use crate::content::{
     self,
-    model::{Content, Kind, Translation},
+    model::{Content, Kind},
 };
 use crate::text::truncate_words;
 
@@ -66,20 +66,6 @@ fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
     out
 }
 
-/// The day the original last changed, where the translation is older: by the files' git
-/// history where both have one, else by their `updated` dates.
-fn stale_since(content: &Content, t: &Translation, o: &Original) -> Option<NaiveDate> {
-    let git = |f: &Path| content.last_commit.get(f).copied();
-    match (git(&t.file), git(o.file)) {
-        (Some(tr), Some(or)) => (tr < or).then_some(or),
-        _ => match (t.updated, o.updated) {
-            (Some(tr), Some(or)) => (tr < or).then_some(or),
-            (None, Some(or)) => Some(or),
-            _ => None,
-        },
-    }
-}
-
 fn entry_kind(kind: Kind) -> EntryKind {
     match kind {
         Kind::Site => EntryKind::Site,
@@ -121,7 +107,8 @@ pub fn insert_translations(
                 None if !body.text.is_empty() => truncate_words(&body.text, 200),
                 None => t.title.clone(),
             };
-            let stale = stale_since(content, t, o).map(|d| d.to_string());
+            let stale = content::translation::stale_since(content, t, o.file, o.updated)
+                .map(|d| d.to_string());
             let lastmod = content.lastmod(&t.file, t.updated).map(|d| d.to_string());
             row.execute(params![
                 t.kind.as_str(),
@@ -130,7 +117,12 @@ pub fn insert_translations(
                 t.title,
                 t.words,
                 description,
-                if t.has_body { body.html.as_str() } else { "" },
+                // A body of comments only (as `new --lang` starts one) translates nothing yet.
+                if t.has_body && !body.text.trim().is_empty() {
+                    body.html.as_str()
+                } else {
+                    ""
+                },
                 t.updated.map(|d| d.to_string()),
                 stale,
                 t.draft,

@@ -20,6 +20,7 @@ use super::rows::{
 };
 pub use super::rows::{
     CountryRow, Counts, DateRef, DateRow, Name, PageRow, SiteDetail, SiteSummary, SitemapEntry,
+    TranslatedWords,
 };
 use super::site_index::SiteIndex;
 use crate::content::model::{SiteEvent, SiteFacts};
@@ -27,11 +28,14 @@ use crate::lang::Lang;
 
 /// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
 /// pages. One text, so that a count, the whole list and a part of it agree.
-const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod FROM (
+const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod,
+   (SELECT group_concat(t.lang) FROM translations t
+     WHERE t.kind = e.kind AND t.key = e.key AND (t.draft = 0 OR ?1)) AS langs
+ FROM (
    SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
    UNION ALL SELECT 'country', code, lastmod FROM countries
    UNION ALL SELECT 'date', slug, lastmod FROM dates
-   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)";
+   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1) e";
 
 /// The names of countries and dates in every language: few, read once per connection.
 #[derive(Default)]
@@ -338,7 +342,23 @@ impl Database {
         fill(&format!(
             "SELECT {IMAGE_COLUMNS} FROM images WHERE site BETWEEN ?1 AND ?2 ORDER BY site, position"
         ))
-        .read_into(sites, image_row, |s| &mut s.images)
+        .read_into(sites, image_row, |s| &mut s.images)?;
+        let drafts = if self.drafts { "" } else { "AND draft = 0" };
+        fill(&format!(
+            "SELECT key, lang, title, json_extract(words, '$.summary') FROM translations
+             WHERE kind = 'site' AND key BETWEEN ?1 AND ?2 {drafts} ORDER BY key, lang"
+        ))
+        .read_into(
+            sites,
+            |r| {
+                Ok(TranslatedWords {
+                    lang: r.get(1)?,
+                    title: r.get(2)?,
+                    summary: r.get(3)?,
+                })
+            },
+            |s| &mut s.translations,
+        )
     }
 
     /// The sites most recently changed (checked, or edited), newest first, for the feed.
@@ -452,13 +472,19 @@ impl Database {
     }
 
     /// The first `limit` sites where ceremonies are held on a date, by country, locality and
-    /// title.
-    pub fn date_sites(&self, slug: &str, limit: u32) -> Result<Vec<SiteSummary>, DbError> {
+    /// title in `lang`'s order.
+    pub fn date_sites(
+        &self,
+        slug: &str,
+        limit: u32,
+        lang: Lang,
+    ) -> Result<Vec<SiteSummary>, DbError> {
         let query = SiteQuery {
             filters: vec![(Facet::Date, slug.to_string())],
             sort: Sort::Country,
             page: 1,
             per_page: limit,
+            lang,
         };
         let rowids = self.site_index()?.page(&query, self.drafts);
         self.sites_by_rowid(&rowids)
@@ -534,15 +560,21 @@ impl Database {
         &self,
         mut each: impl FnMut(SitemapEntry) -> bool,
     ) -> Result<(), DbError> {
-        const C: &str = "kind, key, lastmod";
+        const C: &str = "kind, key, lastmod, langs";
         let mut read = || -> rusqlite::Result<()> {
             let mut stmt = self.conn.prepare_cached(SITEMAP_ENTRIES)?;
             let mut rows = stmt.query([self.drafts])?;
             while let Some(r) = rows.next()? {
+                let langs: Option<String> = r.get(col!(C, "langs"))?;
+                let translated = langs.as_deref().unwrap_or_default().split(',');
                 let entry = SitemapEntry {
                     kind: r.get(col!(C, "kind"))?,
                     key: r.get(col!(C, "key"))?,
                     lastmod: day(r, col!(C, "lastmod"))?,
+                    langs: Lang::ALL
+                        .into_iter()
+                        .filter(|l| l.is_english() || translated.clone().any(|c| c == l.code()))
+                        .collect(),
                 };
                 if !each(entry) {
                     break;

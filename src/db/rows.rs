@@ -74,6 +74,17 @@ pub struct SiteDetail {
     /// The words that are shown in English on a translated page, the translation lacking them:
     /// `caretaker`, `event_notes[0]`, …
     pub english: Vec<String>,
+    /// The title and summary of each translation (read for the open-data exports only).
+    pub translations: Vec<TranslatedWords>,
+}
+
+/// A translation's title and summary, as the open data carries them.
+#[derive(Debug, Clone)]
+pub struct TranslatedWords {
+    /// `ru`, `ko` or `zh`.
+    pub lang: String,
+    pub title: String,
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +135,8 @@ pub struct SitemapEntry {
     /// The slug or country code.
     pub key: String,
     pub lastmod: Option<NaiveDate>,
+    /// The languages it can be read in: English, and its translations'.
+    pub langs: Vec<Lang>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -193,6 +206,7 @@ pub(super) fn site_detail(r: &Row) -> rusqlite::Result<SiteDetail> {
         images: Vec::new(),
         body_lang: Lang::En,
         english: Vec::new(),
+        translations: Vec::new(),
     } })
 }
 

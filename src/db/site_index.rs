@@ -14,6 +14,8 @@ use rusqlite::{Connection, Row};
 
 use super::columns::col;
 use super::facets::{Facet, FacetOption, SiteQuery, Sort};
+use crate::i18n::collate;
+use crate::lang::Lang;
 
 /// Why the site index could not be made, stored or read back.
 #[derive(Debug, thiserror::Error)]
@@ -65,13 +67,14 @@ pub struct SiteIndex {
     /// Per facet, in display order: each value with its label.
     values: [Vec<(String, String)>; 5],
     lookup: [HashMap<String, u16>; 5],
-    /// Positions into `entries`, one list per sort order.
-    orders: [Vec<u32>; 3],
+    /// Positions into `entries`, one list per sort order, for each language (in the order of
+    /// [`Lang::ALL`]): names sort in each language's own alphabetical order.
+    orders: Vec<[Vec<u32>; 3]>,
     /// Sites per facet value: published only, and with drafts.
     counts: [[Vec<i64>; 5]; 2],
 }
 
-const PACK_MAGIC: &[u8] = b"site-index-1\n";
+const PACK_MAGIC: &[u8] = b"site-index-2\n";
 
 /// Reads packed numbers and strings, `None` past the end.
 struct Unpacker<'a>(&'a [u8]);
@@ -185,6 +188,7 @@ type SiteTags = (Vec<u16>, Vec<u16>);
 struct Keys {
     slug: String,
     title: String,
+    country_code: String,
     country_name: String,
     locality: String,
     established: Option<String>,
@@ -257,6 +261,7 @@ fn load_sites(
         keys.push(Keys {
             slug: r.get(col!(C, "s.slug"))?,
             title: r.get(col!(C, "s.title"))?,
+            country_code: country.clone(),
             country_name,
             locality: r.get(col!(C, "s.locality"))?,
             established: r.get(col!(C, "s.established"))?,
@@ -361,6 +366,84 @@ fn sort_orders(keys: &[Keys]) -> [Vec<u32>; 3] {
     [by_name, by_country, by_established]
 }
 
+/// The sort orders in `lang`: by the translated title (the English one where a site has no
+/// translation), country name and locality, each compared by its collation sort key.
+fn localized_orders(
+    conn: &Connection,
+    lang: Lang,
+    keys: &[Keys],
+) -> Result<[Vec<u32>; 3], SiteIndexError> {
+    let what = "the translated names for the site index";
+    let mut titles: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut countries: HashMap<String, String> = HashMap::new();
+    each_row(
+        conn,
+        what,
+        &format!(
+            "SELECT kind, key, title, json_extract(words, '$.locality') FROM translations
+             WHERE lang = '{}' AND draft = 0 AND kind IN ('site', 'country')",
+            lang.code()
+        ),
+        |r| {
+            let (kind, key, title): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if kind == "country" {
+                countries.insert(key, title);
+            } else {
+                titles.insert(key, (title, r.get(3)?));
+            }
+            Ok(())
+        },
+    )?;
+    let sort_key = |s: &str| collate::sort_key(lang, s);
+    let mut country_keys: HashMap<&str, Vec<u8>> = HashMap::new();
+    // (title, country, locality) keys of each site, in `keys`' order.
+    let words: Vec<[Vec<u8>; 3]> = keys
+        .iter()
+        .map(|k| {
+            let (title, locality) = match titles.get(&k.slug) {
+                Some((t, l)) => (t.as_str(), l.as_deref().unwrap_or(&k.locality)),
+                None => (k.title.as_str(), k.locality.as_str()),
+            };
+            let country = country_keys
+                .entry(k.country_name.as_str())
+                .or_insert_with(|| {
+                    sort_key(
+                        countries
+                            .get(&k.country_code)
+                            .map_or(&k.country_name, |c| c),
+                    )
+                })
+                .clone();
+            [sort_key(title), country, sort_key(locality)]
+        })
+        .collect();
+    drop(titles);
+    let positions = || (0..keys.len() as u32).collect::<Vec<u32>>();
+    let at = |i: &u32| (&words[*i as usize], &keys[*i as usize]);
+    let by_title = |a: (&[Vec<u8>; 3], &Keys), b: (&[Vec<u8>; 3], &Keys)| {
+        a.0[0].cmp(&b.0[0]).then_with(|| a.1.slug.cmp(&b.1.slug))
+    };
+    let mut by_name = positions();
+    by_name.sort_by(|a, b| by_title(at(a), at(b)));
+    let mut by_country = positions();
+    by_country.sort_by(|a, b| {
+        let (a, b) = (at(a), at(b));
+        (&a.0[1], &a.0[2])
+            .cmp(&(&b.0[1], &b.0[2]))
+            .then_with(|| by_title(a, b))
+    });
+    let mut by_established = positions();
+    by_established.sort_by(|a, b| {
+        let (a, b) = (at(a), at(b));
+        a.1.established
+            .is_none()
+            .cmp(&b.1.established.is_none())
+            .then_with(|| a.1.established.cmp(&b.1.established))
+            .then_with(|| by_title(a, b))
+    });
+    Ok([by_name, by_country, by_established])
+}
+
 impl SiteIndex {
     /// The index stored by `build`.
     pub fn read(conn: &Connection) -> Result<SiteIndex, SiteIndexError> {
@@ -393,7 +476,10 @@ impl SiteIndex {
         let (mut entries, keys) = load_sites(conn, &mut values)?;
         let per_site = load_tags(conn, &mut values, &keys)?;
         let tags = lay_out_tags(&mut values, &mut entries, per_site);
-        let orders = sort_orders(&keys);
+        let mut orders = vec![sort_orders(&keys)];
+        for lang in Lang::TRANSLATED {
+            orders.push(localized_orders(conn, lang, &keys)?);
+        }
         drop(keys);
         let lookup = values.each_ref().map(|v| v.lookup.clone());
         let mut index = SiteIndex {
@@ -442,7 +528,7 @@ impl SiteIndex {
         for t in &self.tags {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        for order in &self.orders {
+        for order in self.orders.iter().flatten() {
             for i in order {
                 out.extend_from_slice(&i.to_le_bytes());
             }
@@ -477,12 +563,16 @@ impl SiteIndex {
         for _ in 0..tag_count {
             tags.push(r.u16()?);
         }
-        let mut orders: [Vec<u32>; 3] = Default::default();
-        for order in &mut orders {
-            order.reserve(n);
-            for _ in 0..n {
-                order.push(r.u32()?);
+        let mut orders: Vec<[Vec<u32>; 3]> = Vec::with_capacity(Lang::ALL.len());
+        for _ in Lang::ALL {
+            let mut lang_orders: [Vec<u32>; 3] = Default::default();
+            for order in &mut lang_orders {
+                order.reserve(n);
+                for _ in 0..n {
+                    order.push(r.u32()?);
+                }
             }
+            orders.push(lang_orders);
         }
         // Every number must point inside what it numbers: a damaged blob is refused here,
         // never met as an out-of-bounds index while serving.
@@ -503,7 +593,10 @@ impl SiteIndex {
                         .iter()
                         .all(|&t| fits(t, 4))
             })
-            && orders.iter().all(|o| o.iter().all(|&i| (i as usize) < n));
+            && orders
+                .iter()
+                .flatten()
+                .all(|o| o.iter().all(|&i| (i as usize) < n));
         if !consistent {
             return None;
         }
@@ -603,7 +696,8 @@ impl SiteIndex {
     pub fn page(&self, q: &SiteQuery, drafts: bool) -> Vec<i64> {
         let wanted = self.wanted(&q.filters);
         let offset = u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page);
-        self.orders[sort_slot(q.sort)]
+        let orders = self.orders.get(q.lang as usize).unwrap_or(&self.orders[0]);
+        orders[sort_slot(q.sort)]
             .iter()
             .map(|&i| &self.entries[i as usize])
             .filter(|e| (drafts || !e.draft) && self.failures(e, &wanted) == 0)
@@ -679,6 +773,7 @@ mod tests {
             sort,
             page: 1,
             per_page: 10,
+            lang: Lang::En,
         }
     }
 

@@ -68,6 +68,18 @@ impl Database {
         .reading("a translation")
     }
 
+    /// An entry's English title (a country's name).
+    pub fn title_of(&self, kind: EntryKind, key: &str) -> Result<Option<String>, DbError> {
+        let sql = match kind {
+            EntryKind::Site => "SELECT title FROM sites WHERE slug = ?1",
+            EntryKind::Country => "SELECT name FROM countries WHERE code = ?1",
+            EntryKind::Date => "SELECT title FROM dates WHERE slug = ?1",
+            EntryKind::Page => "SELECT title FROM pages WHERE slug = ?1",
+        };
+        self.row(sql, [key], |r| r.get(0))
+            .reading("an entry's title")
+    }
+
     /// The languages an entry can be read in, English first: its own and its translations'.
     pub fn languages(&self, kind: EntryKind, key: &str) -> Result<Vec<Lang>, DbError> {
         let codes: Vec<String> = self
@@ -202,6 +214,7 @@ impl Database {
             && !t.body_html.is_empty()
         {
             date.body_html = t.body_html.clone();
+            date.body_text = t.description.clone();
             date.body_lang = lang;
         }
         Ok(t)

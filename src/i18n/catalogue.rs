@@ -75,6 +75,18 @@ pub fn message(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     id.to_string()
 }
 
+/// The message `id` in `lang` itself, without falling back to English.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let bundle = &BUNDLES[lang as usize];
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
 /// The ids of every message in a catalogue's text, for the completeness test.
 pub fn ids(text: &str) -> Vec<String> {
     let resource = match FluentResource::try_new(text.to_string()) {

@@ -7,6 +7,8 @@ use askama::Template;
 
 use super::views::{ErrorPage, Layout};
 use crate::db::DbError;
+use crate::i18n::I18n;
+use crate::lang::Lang;
 use crate::logging::Chain;
 
 /// Gives every error the site's own page: responses made by the framework or the static-file
@@ -22,22 +24,35 @@ pub async fn own_pages(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if !(status.is_client_error() || status.is_server_error()) || is_html {
+    if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_boxed_body());
+    }
+    let lang = Lang::of_path(res.request().path()).0;
+    if is_html {
+        // The site's own error page, made in English when the error was raised: made again in
+        // the language of the address.
+        let page = match res
+            .response()
+            .error()
+            .and_then(|e| e.as_error::<PageError>())
+        {
+            Some(e) if !lang.is_english() => e.response_in(lang),
+            _ => return Ok(res.map_into_boxed_body()),
+        };
+        let (req, _) = res.into_parts();
+        return Ok(actix_web::dev::ServiceResponse::new(req, page));
     }
     let error = match status {
         StatusCode::NOT_FOUND => PageError::NotFound,
         StatusCode::METHOD_NOT_ALLOWED => PageError::MethodNotAllowed,
-        s if s.is_client_error() => {
-            PageError::BadRequest("The request could not be understood.".into())
-        }
+        s if s.is_client_error() => PageError::BadRequest(Problem::new("error-not-understood")),
         // The framework's own error, when it kept one, says more than the status.
         _ => PageError::internal(match res.response().error() {
             Some(e) => format!("{status}: {e}"),
             None => status.to_string(),
         }),
     };
-    let mut page = error.error_response();
+    let mut page = error.response_in(lang);
     *page.status_mut() = status;
     for name in [header::ALLOW, header::RETRY_AFTER, header::CONTENT_RANGE] {
         if let Some(v) = res.headers().get(&name) {
@@ -53,7 +68,7 @@ pub enum PageError {
     #[error("page not found")]
     NotFound,
     #[error("bad request: {0}")]
-    BadRequest(String),
+    BadRequest(Problem),
     #[error("the site's database is not available")]
     Unavailable(#[source] DbError),
     #[error("method not allowed")]
@@ -64,6 +79,38 @@ pub enum PageError {
     Render(#[from] askama::Error),
     #[error("the page could not be made")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// What is wrong with a request, in words of the catalogue: a message id and its arguments.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    pub fn new(id: &'static str) -> Problem {
+        Problem {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Problem {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn text(&self, t: I18n) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        t.with(self.id, &args)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(I18n::default()))
+    }
 }
 
 impl PageError {
@@ -95,29 +142,34 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        self.log();
+        self.response_in(Lang::En)
+    }
+}
+
+impl PageError {
+    /// The error page in `lang`. (Logged here, once: the middleware that gives error pages
+    /// their language makes a response from the error a second time only for another language.)
+    pub fn response_in(&self, lang: Lang) -> HttpResponse {
+        if lang.is_english() {
+            self.log();
+        }
+        let t = I18n::new(lang);
         let status = self.status_code();
         let (title, message) = match self {
-            PageError::NotFound => (
-                "Page not found",
-                "There is no page at this address. It may have moved, or the address may be mistyped.".to_string(),
-            ),
-            PageError::BadRequest(why) => ("Bad request", why.clone()),
-            PageError::MethodNotAllowed => (
-                "Method not allowed",
-                "This site only answers requests to read its pages (GET and HEAD).".to_string(),
-            ),
-            PageError::Unavailable(_) => (
-                "Temporarily unavailable",
-                "The site's data cannot be read at the moment. Please try again in a minute.".to_string(),
-            ),
+            PageError::NotFound => ("error-404-title", t.t("error-404-text")),
+            PageError::BadRequest(why) => ("error-400-title", why.text(t)),
+            PageError::MethodNotAllowed => ("error-405-title", t.t("error-405-text")),
+            PageError::Unavailable(_) => ("error-503-title", t.t("error-503-text")),
             // The detail goes to the log, not to the visitor.
-            PageError::Query(_) | PageError::Render(_) | PageError::Internal(_) => ("Something went wrong", "The page could not be built. Please try again later.".to_string()),
+            PageError::Query(_) | PageError::Render(_) | PageError::Internal(_) => {
+                ("error-500-title", t.t("error-500-text"))
+            }
         };
+        let title = t.t(title);
         let page = ErrorPage {
-            layout: Layout::new(title, &message, None),
+            layout: Layout::new(t, &title, &message, None),
             status: status.as_u16(),
-            heading: title.to_string(),
+            heading: title.clone(),
             message,
         };
         let body = page

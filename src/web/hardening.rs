@@ -2,13 +2,14 @@
 //! percent-encoding, text that is not UTF-8, and paths that try to climb out of a folder. Each
 //! gets the site's own error page with a 4xx status.
 
+use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, ResponseError};
 
 use super::PageError;
+use super::error::Problem;
 
 /// The longest path, and the longest query string, the site answers.
 pub const MAX_PATH: usize = 2048;
@@ -42,21 +43,20 @@ pub async fn screen(
     let Some((status, why)) = refusal(&req) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    let mut resp: HttpResponse = PageError::BadRequest(why.to_string()).error_response();
+    let lang = crate::lang::Lang::of_path(req.path()).0;
+    let mut resp: HttpResponse = PageError::BadRequest(Problem::new(why)).response_in(lang);
     *resp.status_mut() = status;
     Ok(req.into_response(resp))
 }
 
-/// Why the site refuses a request, with the status it answers; `None` for a request it serves.
+/// Why the site refuses a request (a message id), with the status it answers; `None` for a
+/// request it serves.
 fn refusal(req: &ServiceRequest) -> Option<(StatusCode, &'static str)> {
     let uri = req.uri();
     let path = uri.path();
     let query = uri.query().unwrap_or("");
     if path.len() > MAX_PATH || query.len() > MAX_QUERY {
-        return Some((
-            StatusCode::URI_TOO_LONG,
-            "The address is too long for this site.",
-        ));
+        return Some((StatusCode::URI_TOO_LONG, "error-too-long"));
     }
     let header_bytes: usize = req
         .headers()
@@ -66,15 +66,15 @@ fn refusal(req: &ServiceRequest) -> Option<(StatusCode, &'static str)> {
     if header_bytes > MAX_HEADERS {
         return Some((
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            "The request's headers are too large.",
+            "error-headers-too-large",
         ));
     }
     let bad = |why| Some((StatusCode::BAD_REQUEST, why));
     let Ok(decoded_path) = percent_decode(path) else {
-        return bad("The address has a malformed percent-encoding.");
+        return bad("error-bad-encoding");
     };
     let Ok(decoded_path) = String::from_utf8(decoded_path) else {
-        return bad("The address is not valid UTF-8 text.");
+        return bad("error-bad-utf8");
     };
     // `..` or a backslash in any form is never part of an address of this site.
     if decoded_path
@@ -83,13 +83,13 @@ fn refusal(req: &ServiceRequest) -> Option<(StatusCode, &'static str)> {
         || decoded_path.contains('\\')
         || decoded_path.contains('\0')
     {
-        return bad("The address tries to leave the site's folders.");
+        return bad("error-leaves-site");
     }
     for pair in query.split('&') {
         match percent_decode(pair) {
             Ok(b) if std::str::from_utf8(&b).is_ok() => {}
-            Ok(_) => return bad("The query string is not valid UTF-8 text."),
-            Err(()) => return bad("The query string has a malformed percent-encoding."),
+            Ok(_) => return bad("error-query-utf8"),
+            Err(()) => return bad("error-query-encoding"),
         }
     }
     None

@@ -28,6 +28,8 @@ use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{App, guard, web};
 
+use crate::lang::Lang;
+
 pub use context::Ctx;
 pub use error::PageError;
 pub use state::{SharedState, SiteConfig, WorkerDb};
@@ -58,31 +60,16 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
         cfg.app_data(shared.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| PageError::NotFound.into()))
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                PageError::BadRequest(format!("The address has a malformed query string ({e})."))
-                    .into()
+                PageError::BadRequest(
+                    error::Problem::new("error-bad-query").arg("detail", e.to_string()),
+                )
+                .into()
             }))
             .app_data(web::Data::new(WorkerDb::new(shared.clone().into_inner())))
-            .route("/", read().to(home::home))
-            .route("/sites/", read().to(sites::list))
-            .route("/sites/{slug}/", read().to(sites::show))
-            .route("/countries/", read().to(countries::list))
-            .route("/countries/{code}/", read().to(countries::show))
-            .route("/dates/", read().to(dates::list))
-            .route("/dates/{slug}/", read().to(dates::show))
-            .route("/search", read().to(search::search))
-            .route("/map/", read().to(map::world))
-            .route("/on-this-day/", read().to(dates::today))
-            .route("/on-this-day/{day}/", read().to(dates::day))
+            .configure(pages)
             .route("/sitemap.xml", read().to(sitemap::sitemap))
             .route("/sitemaps/{n}", read().to(sitemap::part))
             .route("/robots.txt", read().to(sitemap::robots))
-            .route("/feed.xml", read().to(feeds::atom))
-            .route("/dates.ics", read().to(feeds::calendar))
-            .route(
-                "/countries/{code}/dates.ics",
-                read().to(feeds::country_calendar),
-            )
-            .route("/data/", read().to(data::index))
             .configure(export_routes)
             .route(
                 assets::STYLESHEET_ROUTE,
@@ -97,9 +84,44 @@ pub fn configure(shared: web::Data<SharedState>) -> impl Fn(&mut web::ServiceCon
                     .use_last_modified(true)
                     .default_handler(web::to(fallback::not_found)),
             )
+            .configure(|cfg| {
+                for lang in Lang::TRANSLATED {
+                    cfg.service(
+                        web::scope(lang.prefix())
+                            .configure(pages)
+                            .route("/{slug}/", read().to(handlers::pages::show))
+                            .default_service(web::to(handlers::fallback::fallback)),
+                    );
+                }
+            })
             .route("/{slug}/", read().to(pages::show))
             .default_service(web::to(fallback::fallback));
     }
+}
+
+/// The pages every language has, each under its prefix (none for English): the lists, entries,
+/// search, the feed and calendars. Static files, the open data and the sitemap have one
+/// address for all languages.
+fn pages(cfg: &mut web::ServiceConfig) {
+    use handlers::*;
+    cfg.route("/", read().to(home::home))
+        .route("/sites/", read().to(sites::list))
+        .route("/sites/{slug}/", read().to(sites::show))
+        .route("/countries/", read().to(countries::list))
+        .route("/countries/{code}/", read().to(countries::show))
+        .route("/dates/", read().to(dates::list))
+        .route("/dates/{slug}/", read().to(dates::show))
+        .route("/search", read().to(search::search))
+        .route("/map/", read().to(map::world))
+        .route("/on-this-day/", read().to(dates::today))
+        .route("/on-this-day/{day}/", read().to(dates::day))
+        .route("/feed.xml", read().to(feeds::atom))
+        .route("/dates.ics", read().to(feeds::calendar))
+        .route(
+            "/countries/{code}/dates.ics",
+            read().to(feeds::country_calendar),
+        )
+        .route("/data/", read().to(data::index));
 }
 
 /// `/data/sites.json`, `.geojson`, `.csv` and `.jsonl`: files written once per database.

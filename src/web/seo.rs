@@ -4,6 +4,8 @@ use serde_json::{Value, json};
 
 use super::site_name::SITE_NAME;
 use crate::db::read::{DateRow, Name, SiteDetail};
+use crate::i18n::I18n;
+use crate::lang::Lang;
 use crate::urls;
 
 /// JSON that can sit inside `<script type="application/ld+json">` whatever an entry holds:
@@ -56,25 +58,32 @@ fn alternate_names(v: &mut Value, names: &[Name]) {
     }
 }
 
-/// `WebSite` with a `SearchAction`, for the home page.
-pub fn website(base_url: &str) -> Value {
+/// `WebSite` with a `SearchAction`, for the home page of each language.
+pub fn website(base_url: &str, t: &I18n) -> Value {
+    let home = t.path("/");
+    let search = t.path("/search");
     json!({
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": SITE_NAME,
-        "url": format!("{base_url}/"),
+        "name": t.t("site-name"),
+        "alternateName": SITE_NAME,
+        "inLanguage": t.tag(),
+        "url": format!("{base_url}{home}"),
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": format!("{base_url}/search?q={{search_term_string}}")},
+            "target": {"@type": "EntryPoint", "urlTemplate": format!("{base_url}{search}?q={{search_term_string}}")},
             "query-input": "required name=search_term_string",
         },
     })
 }
 
-/// A site as `Cemetery` (burial grounds) or `LandmarksOrHistoricalBuildings` (everything else).
-pub fn site(site: &SiteDetail, base_url: &str) -> Value {
+/// A site as `Cemetery` (burial grounds) or `LandmarksOrHistoricalBuildings` (everything else),
+/// with its names in `lang` where translated (`inLanguage` says which). A page that shows the
+/// English words of an untranslated entry describes the English page.
+pub fn site(site: &SiteDetail, base_url: &str, lang: Lang, fallback: bool) -> Value {
     let s = &site.summary;
-    let url = format!("{base_url}{}", urls::site(&s.slug));
+    let page_lang = if fallback { Lang::En } else { lang };
+    let url = format!("{base_url}{}", page_lang.path(&urls::site(&s.slug)));
     let kind = if matches!(s.kind.as_str(), "cemetery" | "grave") {
         "Cemetery"
     } else {
@@ -87,6 +96,7 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
         "url": url,
         "name": s.title,
         "description": s.description,
+        "inLanguage": s.lang.tag(),
         "address": {
             "@type": "PostalAddress",
             "addressLocality": s.locality,
@@ -127,9 +137,17 @@ pub fn site(site: &SiteDetail, base_url: &str) -> Value {
     v
 }
 
-/// A commemoration date as a yearly `Event`, from its next occurrence (`start_date`, ISO 8601).
-pub fn date(date: &DateRow, start_date: &str, description: &str, base_url: &str) -> Value {
-    let url = format!("{base_url}{}", urls::date(&date.date.slug));
+/// A commemoration date as a yearly `Event`, from its next occurrence (`start_date`, ISO 8601),
+/// named in the page's language where translated.
+pub fn date(
+    date: &DateRow,
+    start_date: &str,
+    description: &str,
+    base_url: &str,
+    fallback: bool,
+) -> Value {
+    let page_lang = if fallback { Lang::En } else { date.date.lang };
+    let url = format!("{base_url}{}", page_lang.path(&urls::date(&date.date.slug)));
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "Event",
@@ -137,6 +155,7 @@ pub fn date(date: &DateRow, start_date: &str, description: &str, base_url: &str)
         "url": url,
         "name": date.date.title,
         "description": description,
+        "inLanguage": date.date.lang.tag(),
         "startDate": start_date,
         "eventSchedule": {
             "@type": "Schedule",

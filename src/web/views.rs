@@ -11,6 +11,8 @@ use crate::content::model::{PartialDate, SiteEvent, Source, label, month_name, n
 use crate::db::read::{
     CountryRow, Counts, DateRef, DateRow, EntryKind, PageRow, SiteDetail, SiteSummary, SitemapEntry,
 };
+use crate::i18n::{I18n, collate};
+use crate::lang::Lang;
 use crate::urls;
 
 pub use super::site_name::SITE_NAME;
@@ -43,14 +45,25 @@ pub struct Layout {
     pub alternates: Vec<(&'static str, String, String)>,
     /// A `robots` meta value, for pages that should not be indexed.
     pub robots: Option<&'static str>,
+    /// The interface of the page's language.
+    pub t: I18n,
+    /// The languages the page can be read in: every one for the lists, an entry's own and its
+    /// translations' for an entry.
+    pub languages: Vec<Lang>,
+    /// Whether the page shows an entry's English words, the entry having no translation into
+    /// the page's language: then it is not indexed and names the English page as canonical.
+    pub fallback: bool,
+    /// A notice above the content: not translated yet, or translated from an older version.
+    pub notice: Option<String>,
 }
 
 impl Layout {
-    pub fn new(title: &str, description: &str, path: Option<String>) -> Self {
-        let full = if title == SITE_NAME {
-            title.to_string()
+    pub fn new(t: I18n, title: &str, description: &str, path: Option<String>) -> Self {
+        let site_name = t.t("site-name");
+        let full = if title == SITE_NAME || title == site_name {
+            site_name
         } else {
-            format!("{title} — {SITE_NAME}")
+            t.with("page-title", &[("title", title), ("site", &site_name)])
         };
         Layout {
             title: full,
@@ -68,7 +81,81 @@ impl Layout {
             structured: Vec::new(),
             alternates: Vec::new(),
             robots: None,
+            t,
+            languages: Lang::ALL.to_vec(),
+            fallback: false,
+            notice: None,
         }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.t.lang
+    }
+
+    /// This page in `lang`: the same address under that language's prefix.
+    pub fn in_lang(&self, lang: &Lang) -> String {
+        lang.path(self.path.as_deref().unwrap_or("/"))
+    }
+
+    pub fn is_current(&self, lang: &Lang) -> bool {
+        *lang == self.lang()
+    }
+
+    /// Whether the page is translated into `lang`.
+    pub fn has(&self, lang: &Lang) -> bool {
+        self.languages.contains(lang)
+    }
+
+    /// `hreflang` alternates (tag, absolute URL): every translated version, this one included,
+    /// and `x-default` for the English page. None on a page that is not translated, which
+    /// points to its original instead, nor on error pages.
+    pub fn hreflang(&self) -> Vec<(&'static str, String)> {
+        if self.fallback || self.languages.len() < 2 {
+            return Vec::new();
+        }
+        let Some(path) = self.path.as_deref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(&'static str, String)> = self
+            .languages
+            .iter()
+            .map(|l| (l.tag(), self.absolute(&l.path(path))))
+            .collect();
+        out.push(("x-default", self.absolute(path)));
+        out
+    }
+
+    /// `og:locale:alternate`: the other languages the page is translated into.
+    pub fn other_locales(&self) -> Vec<&'static str> {
+        if self.fallback {
+            return Vec::new();
+        }
+        self.languages
+            .iter()
+            .filter(|l| **l != self.lang())
+            .map(|l| l.og_locale())
+            .collect()
+    }
+
+    /// Marks the page as showing an entry without a translation into its language.
+    pub fn untranslated(mut self, languages: Vec<Lang>) -> Self {
+        let lang = self.lang();
+        if !lang.is_english() && !languages.contains(&lang) {
+            self.fallback = true;
+            self.robots = Some("noindex");
+            self.notice = Some(self.t.t("notice-untranslated"));
+        }
+        self.languages = languages;
+        self
+    }
+
+    /// Notes that the translation shown is older than its original's last change.
+    pub fn stale(mut self, since: Option<NaiveDate>) -> Self {
+        if let Some(d) = since {
+            let day = self.t.date(d.year(), Some(d.month()), Some(d.day()));
+            self.notice = Some(self.t.with("notice-stale", &[("date", &day)]));
+        }
+        self
     }
 
     /// The absolute URL of a path of this site.
@@ -76,17 +163,24 @@ impl Layout {
         format!("{}{}", self.base_url, path)
     }
 
+    /// The canonical URL: this page's, or the English original's where the page only shows
+    /// the original's words.
     pub fn canonical(&self) -> Option<String> {
-        self.path.as_deref().map(|p| self.absolute(p))
+        let path = self.path.as_deref()?;
+        Some(if self.fallback {
+            self.absolute(path)
+        } else {
+            self.absolute(&self.lang().path(path))
+        })
     }
 
     /// Every JSON-LD block of the page, each safe to place inside `<script>`.
     pub fn json_ld(&self) -> Vec<String> {
         let mut blocks: Vec<serde_json::Value> = self.structured.clone();
-        let path = self.path.as_deref();
+        let path = self.path.as_deref().map(|p| self.lang().path(p));
         let heading = &self.heading;
         if let Some(trail) =
-            super::seo::breadcrumbs(&self.base_url, &self.breadcrumbs, heading, path)
+            super::seo::breadcrumbs(&self.base_url, &self.breadcrumbs, heading, path.as_deref())
         {
             blocks.push(trail);
         }
@@ -109,16 +203,25 @@ impl Layout {
         self
     }
 
+    /// One more step of the trail, with a label of the content's (a country's name).
+    pub fn crumb(mut self, label: &str, english_path: &str) -> Self {
+        let path = self.lang().path(english_path);
+        self.breadcrumbs.push((label.to_string(), path));
+        self
+    }
+
     pub fn section(mut self, section: &'static str) -> Self {
         self.section = section;
         self
     }
 
-    /// The trail above the page's own title: (label, path) pairs from the home page down.
+    /// The trail above the page's own title: (message id, English path) pairs from the home
+    /// page down.
     pub fn crumbs(mut self, crumbs: &[(&str, &str)]) -> Self {
+        let lang = self.lang();
         self.breadcrumbs = crumbs
             .iter()
-            .map(|(l, p)| (l.to_string(), p.to_string()))
+            .map(|(id, p)| (self.t.t(id), lang.path(p)))
             .collect();
         self
     }
@@ -153,17 +256,15 @@ impl Upcoming {
         self.next.format("%Y-%m-%d").to_string()
     }
 
-    /// "Sunday 9 May 2027".
-    pub fn long(&self) -> String {
-        self.next.format("%A %-d %B %Y").to_string()
+    /// "Sunday 9 May 2027", as the page's language writes a day with its weekday.
+    pub fn long(&self, t: &I18n) -> String {
+        let d = self.next;
+        crate::i18n::format::weekday(t.lang, d.year(), d.month(), d.day())
     }
 
-    pub fn days_label(&self) -> String {
-        match self.days {
-            0 => "today".into(),
-            1 => "tomorrow".into(),
-            n => format!("in {n} days"),
-        }
+    /// "today", "tomorrow", "in 70 days".
+    pub fn days_label(&self, t: &I18n) -> String {
+        t.count("days-until", self.days)
     }
 }
 
@@ -278,16 +379,32 @@ impl<R: Borrow<SiteDetail>> SiteView<R> {
         !self.facts.burials.is_empty()
     }
 
-    /// "39.0392° N, 125.7625° E".
-    pub fn coordinates_label(&self) -> Option<String> {
+    /// "39.0392° N, 125.7625° E" (the letters in the page's language).
+    pub fn coordinates_label(&self, t: &I18n) -> Option<String> {
         let (lat, lon) = (self.latitude?, self.longitude?);
         Some(format!(
             "{:.4}° {}, {:.4}° {}",
             lat.abs(),
-            if lat >= 0.0 { "N" } else { "S" },
+            t.t(if lat >= 0.0 { "north" } else { "south" }),
             lon.abs(),
-            if lon >= 0.0 { "E" } else { "W" }
+            t.t(if lon >= 0.0 { "east" } else { "west" })
         ))
+    }
+
+    /// [`SiteView::attr_of`] for the `index`th entry of a list field: `event_notes[0]`.
+    pub fn attr_of_nth(&self, t: &I18n, list: &str, index: &usize, rest: &str) -> &'static str {
+        self.attr_of(t, &format!("{list}[{index}]{rest}"))
+    }
+
+    /// ` lang="en"` for a word of the entry that the page shows in English: the translation
+    /// lacks it, or there is no translation.
+    pub fn attr_of(&self, t: &I18n, field: &str) -> &'static str {
+        let site = self.0.borrow();
+        if site.summary.lang != t.lang || site.english.iter().any(|f| f == field) {
+            t.english_attr()
+        } else {
+            ""
+        }
     }
 
     pub fn osm_map_url(&self) -> Option<String> {
@@ -310,26 +427,27 @@ impl<R: Borrow<SiteDetail>> SiteView<R> {
 
     /// A link to the source with id `id`, numbered by its place in the list of sources: what an
     /// event or the position cites. Empty where no source has the id.
-    pub fn cite(&self, id: &str) -> String {
+    pub fn cite(&self, id: &str, t: &I18n) -> String {
         match self
             .sources
             .iter()
             .position(|s| s.id.as_deref() == Some(id))
         {
             Some(i) => format!(
-                "<sup class=\"citation\"><a href=\"#source-{id}\" aria-label=\"source {n}\">[{n}]</a></sup>",
-                n = i + 1
+                "<sup class=\"citation\"><a href=\"#source-{id}\" aria-label=\"{label}\">[{n}]</a></sup>",
+                n = i + 1,
+                label = crate::text::escape(&t.count("source-n", i as i64 + 1)),
             ),
             None => String::new(),
         }
     }
 
     /// The citation of the position's source, if it names one.
-    pub fn coordinates_cite(&self) -> String {
+    pub fn coordinates_cite(&self, t: &I18n) -> String {
         self.facts
             .coordinates_source
             .as_deref()
-            .map(|id| self.cite(id))
+            .map(|id| self.cite(id, t))
             .unwrap_or_default()
     }
 
@@ -384,23 +502,80 @@ pub fn entry_url(kind: EntryKind, key: &str) -> String {
 /// The lists the sitemap names before its entries, with no date of their own.
 pub const SITEMAP_LISTS: [&str; 6] = ["/", "/sites/", "/countries/", "/dates/", "/map/", "/data/"];
 
-/// The sitemap's addresses with their last modification day: the lists first, then every
-/// entry's page.
-pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<(String, Option<String>)> {
+/// One address of the sitemap (its English path), its last modification day, and the languages
+/// it is translated into (English first): each language's version is a `<url>` of its own,
+/// listing all of them as alternates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapAddress {
+    pub path: String,
+    pub lastmod: Option<String>,
+    pub langs: Vec<Lang>,
+}
+
+impl SitemapAddress {
+    /// Whether the sitemap lists alternates: only an address in more than one language.
+    pub fn has_alternates(&self) -> bool {
+        self.langs.len() > 1
+    }
+}
+
+/// The sitemap's addresses with their last modification day: the lists first (in every
+/// language), then every entry's page.
+pub fn sitemap_paths(entries: Vec<SitemapEntry>) -> Vec<SitemapAddress> {
     let lists = SITEMAP_LISTS;
-    let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(lists.len() + entries.len());
-    out.extend(lists.iter().map(|p| (p.to_string(), None)));
-    out.extend(
-        entries
-            .into_iter()
-            .map(|e| (entry_url(e.kind, &e.key), e.lastmod.map(|d| d.to_string()))),
-    );
+    let mut out: Vec<SitemapAddress> = Vec::with_capacity(lists.len() + entries.len());
+    out.extend(lists.iter().map(|p| SitemapAddress {
+        path: p.to_string(),
+        lastmod: None,
+        langs: Lang::ALL.to_vec(),
+    }));
+    out.extend(entries.into_iter().map(|e| SitemapAddress {
+        path: entry_url(e.kind, &e.key),
+        lastmod: e.lastmod.map(|d| d.to_string()),
+        langs: e.langs,
+    }));
     out
 }
 
 /// Wraps each of `rows` for showing.
 pub fn items<R, V>(rows: Vec<R>, view: impl Fn(R) -> V) -> Vec<V> {
     rows.into_iter().map(view).collect()
+}
+
+/// A stored body shown in `t`'s language: the words the renderer wrote into it for screen
+/// readers ("source 2", "Notes", "Back to the text") in that language.
+pub fn localize_body(html: &str, t: &I18n) -> String {
+    if t.lang.is_english() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    const SOURCE: &str = "aria-label=\"source ";
+    while let Some(i) = rest.find(SOURCE) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + SOURCE.len()..];
+        let digits = after.find('"').unwrap_or(0);
+        match after[..digits].parse::<i64>() {
+            Ok(n) => {
+                out.push_str("aria-label=\"");
+                out.push_str(&crate::text::escape(&t.count("source-n", n)));
+            }
+            Err(_) => out.push_str(&rest[i..i + SOURCE.len() + digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out.replace(
+        "aria-label=\"Back to the text\"",
+        &format!(
+            "aria-label=\"{}\"",
+            crate::text::escape(&t.t("back-to-text"))
+        ),
+    )
+    .replace(
+        "aria-label=\"Notes\"",
+        &format!("aria-label=\"{}\"", crate::text::escape(&t.t("notes"))),
+    )
 }
 
 /// Formats a count with thousands separators: 1375 → "1,375".
@@ -430,13 +605,22 @@ impl Anniversary {
         }
     }
 
-    /// "unveiled on 15 August 1947"; an event of another kind by its note.
-    pub fn phrase(&self) -> String {
-        let on = self.event.date.human();
+    /// "unveiled on 15 August 1947"; for an event of another kind with a note, "on 15 August
+    /// 1947", which [`Anniversary::note`] follows.
+    pub fn phrase(&self, t: &I18n) -> String {
+        let d = self.event.date;
+        let on = t.date(d.year, d.month, d.day);
         match (self.event.what.as_str(), &self.event.note) {
-            ("other", Some(note)) => format!("on {on}: {note}"),
-            ("other", None) => format!("an event on {on}"),
-            (what, _) => format!("{what} on {on}"),
+            ("other", Some(_)) => t.with("event-on-date", &[("date", &on)]),
+            (what, _) => t.with("event-on", &[("what", what), ("date", &on)]),
+        }
+    }
+
+    /// The note of an event of another kind, told after [`Anniversary::phrase`].
+    pub fn note(&self) -> Option<&str> {
+        match self.event.what.as_str() {
+            "other" => self.event.note.as_deref(),
+            _ => None,
         }
     }
 }
@@ -461,13 +645,18 @@ pub fn place_anchor(country: &str, locality: &str) -> String {
 pub struct Place {
     pub anchor: String,
     pub label: String,
+    /// The language of the town's name.
+    pub lang: Lang,
     pub sites: Vec<SiteItem>,
 }
 
-/// Sites by country and town, in the order of country name, town and title.
-pub fn places(mut sites: Vec<SiteSummary>) -> Vec<Place> {
+/// Sites by country and town, in the order of country name, town and title in `lang`'s
+/// alphabetical order.
+pub fn places(mut sites: Vec<SiteSummary>, lang: Lang) -> Vec<Place> {
     sites.sort_by(|a, b| {
-        (&a.country_name, &a.locality, &a.title).cmp(&(&b.country_name, &b.locality, &b.title))
+        collate::compare(lang, &a.country_name, &b.country_name)
+            .then_with(|| collate::compare(lang, &a.locality, &b.locality))
+            .then_with(|| collate::compare(lang, &a.title, &b.title))
     });
     let mut out: Vec<Place> = Vec::new();
     for s in sites {
@@ -476,6 +665,7 @@ pub fn places(mut sites: Vec<SiteSummary>) -> Vec<Place> {
             Some(p) if p.anchor == anchor => p.sites.push(SiteItem(s)),
             _ => out.push(Place {
                 label: format!("{}, {}", s.locality, s.country_name),
+                lang: s.lang,
                 anchor,
                 sites: vec![SiteItem(s)],
             }),
@@ -484,24 +674,38 @@ pub fn places(mut sites: Vec<SiteSummary>) -> Vec<Place> {
     out
 }
 
-/// Sites that share a locality, for the country page.
+/// Sites that share a locality, for the country page. (Anchors are made from the locality's
+/// name as the page shows it, as the map's links to them are.)
 pub struct LocalityGroup {
     /// The id a grouped marker of the country's map links to.
     pub anchor: String,
     pub locality: String,
+    /// The language of the locality's name.
+    pub lang: Lang,
     pub sites: Vec<SiteItem>,
 }
 
-pub fn group_by_locality(sites: Vec<SiteSummary>) -> Vec<LocalityGroup> {
+/// Sites (in the order of their English locality, which the anchors are made from) grouped by
+/// locality, the groups and the sites in each in `lang`'s alphabetical order.
+pub fn group_by_locality(sites: Vec<SiteSummary>, lang: Lang) -> Vec<LocalityGroup> {
     let mut groups: Vec<LocalityGroup> = Vec::new();
     for s in sites {
+        let anchor = place_anchor(&s.country, &s.locality);
         match groups.last_mut() {
-            Some(g) if g.locality == s.locality => g.sites.push(SiteItem(s)),
+            Some(g) if g.anchor == anchor => g.sites.push(SiteItem(s)),
             _ => groups.push(LocalityGroup {
-                anchor: place_anchor(&s.country, &s.locality),
+                anchor,
                 locality: s.locality.clone(),
+                lang: s.lang,
                 sites: vec![SiteItem(s)],
             }),
+        }
+    }
+    if !lang.is_english() {
+        groups.sort_by(|a, b| collate::compare(lang, &a.locality, &b.locality));
+        for g in &mut groups {
+            g.sites
+                .sort_by(|a, b| collate::compare(lang, &a.title, &b.title));
         }
     }
     groups
@@ -540,20 +744,22 @@ impl SitesPage {
 /// A filter of the site list with its options.
 pub struct FacetView {
     pub param: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub options: Vec<OptionView>,
 }
 
 /// One option of a filter: following its link applies it (or, when active, removes it).
 pub struct OptionView {
     pub label: String,
+    /// The language of the label: the page's, or English where it has no translation.
+    pub lang: Lang,
     pub count: i64,
     pub url: String,
     pub active: bool,
 }
 
 pub struct SortView {
-    pub label: &'static str,
+    pub label: String,
     pub url: String,
     pub active: bool,
 }
@@ -580,19 +786,21 @@ pub struct Nearby {
 impl Nearby {
     /// "3.2 km", "48 km", "1,204 km"; between approximate positions "about 48 km", or "in the
     /// same town" where both are one town's centre.
-    pub fn distance(&self) -> String {
+    pub fn distance(&self, t: &I18n) -> String {
+        let whole = || t.number(self.km.round() as i64);
         if self.approximate {
             return if self.km < 1.0 {
-                "in the same town".to_string()
+                t.t("distance-same-town")
             } else {
-                format!("about {} km", thousands(&(self.km.round() as i64)))
+                t.with("distance-about-km", &[("km", &whole())])
             };
         }
-        if self.km < 10.0 {
-            format!("{:.1} km", self.km)
+        let km = if self.km < 10.0 {
+            crate::i18n::format::decimal(t.lang, self.km)
         } else {
-            format!("{} km", thousands(&(self.km.round() as i64)))
-        }
+            whole()
+        };
+        t.with("distance-km", &[("km", &km)])
     }
 }
 
@@ -641,7 +849,7 @@ impl DatesPage {
 /// One month of the year calendar.
 pub struct Month {
     pub number: u32,
-    pub name: &'static str,
+    pub name: String,
     pub dates: Vec<(DateEntry, Upcoming)>,
 }
 
@@ -705,8 +913,11 @@ pub struct ErrorPage {
 pub struct SearchResult {
     pub url: String,
     pub title_html: String,
+    pub title_lang: Lang,
     pub snippet_html: String,
-    pub kind_label: &'static str,
+    /// The language of the text that matched.
+    pub snippet_lang: Lang,
+    pub kind_label: String,
     pub site_kind: Option<String>,
     pub site_status: Option<String>,
     pub status_label: Option<String>,
@@ -774,27 +985,35 @@ pub struct DataFile {
 }
 
 impl DataFile {
-    pub fn new(name: &'static str, facts: &crate::web::exports::FileFacts) -> DataFile {
+    pub fn new(name: &'static str, facts: &crate::web::exports::FileFacts, t: &I18n) -> DataFile {
         let day = facts.modified.get(..10).unwrap_or_default();
         let label = NaiveDate::parse_from_str(day, "%Y-%m-%d")
-            .map(|d| d.format("%-d %B %Y").to_string())
+            .map(|d| t.date(d.year(), Some(d.month()), Some(d.day())))
             .unwrap_or_else(|_| day.to_string());
         DataFile {
             name,
-            size: file_size(facts.size),
-            gzip_size: file_size(facts.gzip),
+            size: file_size(facts.size, t),
+            gzip_size: file_size(facts.gzip, t),
             changed: day.to_string(),
             changed_label: label,
         }
     }
 }
 
-/// A file's size in bytes as people read it: "812 bytes", "24 kB", "1.2 MB" (powers of 1,000).
-pub fn file_size(bytes: u64) -> String {
+/// A file's size in bytes as people read it: "812 bytes", "24 kB", "1.2 MB" (powers of 1,000),
+/// the number written as the page's language writes it.
+pub fn file_size(bytes: u64, t: &I18n) -> String {
+    let n = |x: u64| t.number(i64::try_from(x).unwrap_or(i64::MAX));
     match bytes {
-        0..1_000 => format!("{bytes} bytes"),
-        1_000..1_000_000 => format!("{} kB", (bytes + 500) / 1_000),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+        0..1_000 => t.with("size-bytes", &[("n", &n(bytes))]),
+        1_000..1_000_000 => t.with("size-kb", &[("n", &n((bytes + 500) / 1_000))]),
+        _ => t.with(
+            "size-mb",
+            &[(
+                "n",
+                &crate::i18n::format::decimal(t.lang, bytes as f64 / 1e6),
+            )],
+        ),
     }
 }
 

@@ -378,8 +378,10 @@ async fn the_open_data_page_gives_each_file_its_size_and_day() {
             get(path).insert_header(("accept-encoding", "gzip")),
         )
         .await;
-        let size = memorial_atlas::web::views::file_size(plain.body.len() as u64);
-        let gzip_size = memorial_atlas::web::views::file_size(gzip.body.len() as u64);
+        let size =
+            memorial_atlas::web::views::file_size(plain.body.len() as u64, &Default::default());
+        let gzip_size =
+            memorial_atlas::web::views::file_size(gzip.body.len() as u64, &Default::default());
         let day = &plain.header("content-disposition")
             ["inline; filename=\"memorial-atlas-sites-".len()..][..10];
         let expected = format!("<a href=\"{path}\">");

@@ -286,9 +286,11 @@ async fn csv_export_round_trips_every_site() {
     );
     let mut reader = csv::Reader::from_reader(page.body.as_bytes());
     let headers = reader.headers().expect("header row").clone();
+    let records = memorial_atlas::web::exports::records::CSV_COLUMNS;
+    let translations = memorial_atlas::web::exports::records::TRANSLATION_COLUMNS;
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        memorial_atlas::web::exports::records::CSV_COLUMNS
+        [records, translations].concat()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid row")).collect();
     assert_eq!(rows.len(), 4);

@@ -322,7 +322,7 @@ async fn the_site_page_shows_its_history_and_an_approximate_position() {
     let page = app.get("/sites/wonsan-burial-ground/").await;
     page.assert_has(&[
         "<h2 id=\"site-history-heading\">History</h2>",
-        "<li><time datetime=\"1947-08-15\">15 August 1947</time> <span class=\"event-what\">Unveiled</span>: Unveiled on the second anniversary of the liberation.<sup class=\"citation\"><a href=\"#source-embassy\" aria-label=\"source 1\">[1]</a></sup></li>",
+        "<li><time datetime=\"1947-08-15\">15 August 1947</time> <span class=\"event-what\">Unveiled</span>: <span>Unveiled on the second anniversary of the liberation.</span><sup class=\"citation\"><a href=\"#source-embassy\" aria-label=\"source 1\">[1]</a></sup></li>",
         "<time datetime=\"1976\">1976</time> <span class=\"event-what\">Dismantled</span>",
         "<dt>Coordinates</dt><dd>approximate: centre of Wonsan, 39.1528° N, 127.4436° E<sup class=\"citation\"><a href=\"#source-geonames\" aria-label=\"source 2\">[2]</a></sup>",
         // The town's centre, not the site: no `geo` for search engines, a town-wide map link.
@@ -400,8 +400,8 @@ async fn the_map_groups_sites_that_share_a_town_and_keeps_each_reachable() {
         // Approximate positions are drawn differently, and the legend says so.
         "class=\"map-group map-approximate\"",
         "<ul class=\"map-legend\">",
-        "approximate: the centre of the site's town",
-        "the site's own position",
+        "approximate: the centre of the site&#39;s town",
+        "the site&#39;s own position",
     ]);
     // The country page groups them too, linking to its own heading of the town.
     let country = app.get("/countries/kp/").await;

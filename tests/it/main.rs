@@ -8,6 +8,7 @@ mod editing;
 mod exports;
 mod feeds;
 mod history;
+mod languages;
 mod machine;
 mod pages;
 mod real_content;

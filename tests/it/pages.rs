@@ -16,7 +16,7 @@ async fn home_page_shows_counts_coming_dates_countries_and_recent_checks() {
         "3 commemoration dates",
         // Today is 23 November 2026: the next three dates in order, with days remaining.
         "Leap Day Remembrance</a> — <time datetime=\"2028-02-29\">",
-        "Victory Day</a> — <time datetime=\"2027-05-09\">Sunday 9 May 2027</time>, in 167 days",
+        "Victory Day</a> — <time datetime=\"2027-05-09\">Sunday, 9 May 2027</time>, in 167 days",
         "Korea Liberation Day</a> — <time datetime=\"2027-08-15\">",
         "<a href=\"/countries/kp/\">North Korea</a> <span class=\"meta\">2 sites</span>",
         // Most recently checked first.
@@ -58,7 +58,7 @@ async fn site_page_shows_every_field_of_its_file() {
         "<span class=\"status status-extant\">Extant</span>",
         "<time datetime=\"1947-08-15\">15 August 1947</time>",
         "<dt>Honours</dt><dd>Soldiers of the fixture campaign</dd>",
-        "Soviet–Japanese War; Second World War",
+        "<span>Soviet–Japanese War</span>; <span>Second World War</span>",
         "1,375 buried in total",
         "831 known by name",
         "544 unknown",
@@ -85,7 +85,7 @@ async fn site_page_shows_every_field_of_its_file() {
         "href=\"#fn-a\"",
         "id=\"fn-a\"",
         // Numbered sources.
-        "<li id=\"source-report\"><a href=\"https://example.org/report\">The Fixture Report</a>, Fixture Press, <time datetime=\"2025-04-24\">24 April 2025</time>. <a href=\"#cite-report\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>",
+        "<li id=\"source-report\"><a href=\"https://example.org/report\">The Fixture Report</a>, <span>Fixture Press</span>, <time datetime=\"2025-04-24\">24 April 2025</time>. <a href=\"#cite-report\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></li>",
         // Citations of the sources, the position's source, and the history.
         "unveiled on 15 August.<sup class=\"citation\"><a href=\"#source-report\" id=\"cite-report\" aria-label=\"source 1\"",
         "39.0392° N, 125.7625° E<sup class=\"citation\"><a href=\"#source-report\" aria-label=\"source 1\">[1]</a></sup>",
@@ -184,7 +184,7 @@ async fn dates_are_in_calendar_order_with_their_next_occurrence() {
         "calendar order: February, May, August"
     );
     // 29 February next falls in 2028.
-    page.assert_has(&["<time datetime=\"2028-02-29\">Tuesday 29 February 2028</time>"]);
+    page.assert_has(&["<time datetime=\"2028-02-29\">Tuesday, 29 February 2028</time>"]);
 }
 
 #[actix_web::test]
@@ -196,7 +196,7 @@ async fn date_page_says_what_when_where_and_at_which_sites() {
         "<h1>Victory Day</h1>",
         "<span lang=\"ru\">День Победы</span>",
         "9 May every year, observed since 1945",
-        "<time datetime=\"2027-05-09\">Sunday 9 May 2027</time> (in 167 days)",
+        "<time datetime=\"2027-05-09\">Sunday, 9 May 2027</time> (in 167 days)",
         "<a href=\"/countries/ru/\">Russia</a>",
         "Marks the end of the war in Europe.",
         "<a class=\"site-link\" href=\"/sites/full-site/\">Fixture Obelisk</a>",
@@ -235,7 +235,7 @@ async fn unknown_addresses_get_the_sites_404_page() {
         assert_eq!(page.header("content-type"), "text/html; charset=utf-8");
         page.assert_has(&[
             "<h1>Page not found</h1>",
-            "<a href=\"/sites/\">list of all sites</a>",
+            "<a href=\"/sites/\">the list of all sites</a>",
             "noindex",
         ]);
     }

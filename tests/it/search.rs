@@ -26,7 +26,7 @@ async fn english_query_ranks_titles_above_body_text_and_highlights() {
         ["/sites/full-site/", "/sites/dismantled-monument/"]
     );
     // Each site result says what it is, where, and its state.
-    page.assert_has(&["Site · Monument · Pyongyang, Moranbong district, North Korea · <span class=\"status status-extant\">Extant</span>"]);
+    page.assert_has(&["Site · Monument · <span>Pyongyang, Moranbong district, North Korea</span> · <span class=\"status status-extant\">Extant</span>"]);
 }
 
 #[actix_web::test]

@@ -1,7 +1,7 @@
 //! Querying: a visitor's words are turned into quoted phrases of the pieces the index holds
 //! (see `terms`), so nothing they type is FTS5 syntax, and the matches are ranked.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::params;
 
@@ -11,6 +11,7 @@ use crate::db::columns::{col, from_row};
 use crate::db::entry_kind::EntryKind;
 use crate::db::error::{DbError, Reading};
 use crate::db::read::{Database, in_order, json_ids};
+use crate::lang::Lang;
 
 /// The most matches a search counts and ranks; past this, the visitor is asked for more words.
 pub const MAX_MATCHES: i64 = 1000;
@@ -68,6 +69,8 @@ fn can_be_prefix(term: &str) -> bool {
 pub struct Hit {
     pub kind: EntryKind,
     pub key: String,
+    /// The language of the text that matched: an original's or a translation's.
+    pub lang: Lang,
     pub title: String,
     pub names: String,
     pub place: String,
@@ -111,12 +114,15 @@ pub struct Results {
 }
 
 const HIT_COLUMNS: &str = "kind, key, title, names, place, honours, body, draft,
-    site_kind, site_status, country_name, id";
+    site_kind, site_status, country_name, id, lang";
 
 fn hit(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
+    let lang: String = r.get(col!(HIT_COLUMNS, "lang"))?;
     Ok(from_row! { r, HIT_COLUMNS, "", Hit {
         kind, key, title, names, place, honours, body, draft, site_kind, site_status,
         country_name,
+    } {
+        lang: Lang::from_code(&lang).unwrap_or_default(),
     } })
 }
 
@@ -128,7 +134,13 @@ impl Database {
     /// lookup stops at MAX_MATCHES. Only when whole words find fewer than that are words also
     /// matched as prefixes, which merges the lists of every word they begin (slow for a common
     /// word, fast for a rare one).
-    pub fn search(&self, query: &str, limit: u32, offset: u32) -> Result<Results, DbError> {
+    pub fn search(
+        &self,
+        query: &str,
+        lang: Lang,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Results, DbError> {
         let terms = significant(query_terms(query));
         let any_prefix = terms.iter().any(|t| can_be_prefix(t));
         for (joiner, partial) in [(" ", false), (" OR ", true)] {
@@ -140,7 +152,7 @@ impl Database {
                 let Some(expr) = match_expression(&terms, joiner, prefixes) else {
                     return Ok(Results::default());
                 };
-                ranked = self.ranked(&expr)?;
+                ranked = self.one_per_entry(self.ranked(&expr)?, lang)?;
                 if ranked.len() >= MAX_MATCHES as usize {
                     break;
                 }
@@ -175,6 +187,36 @@ impl Database {
             });
         }
         Ok(Results::default())
+    }
+
+    /// Documents ranked best first, one per entry: an entry's text in every language is a
+    /// document of its own, and the entry takes the place of its best one, with the text in
+    /// `lang` where that matched too (so results read in the visitor's language).
+    fn one_per_entry(&self, ranked: Vec<i64>, lang: Lang) -> Result<Vec<i64>, DbError> {
+        let sql = "SELECT id, kind, key, lang FROM search_docs WHERE id IN (SELECT value FROM json_each(?1))";
+        let docs: HashMap<i64, (String, String, String)> = self
+            .rows(sql, [json_ids(&ranked)], |r| {
+                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+            })
+            .reading("the entries of search results")?
+            .into_iter()
+            .collect();
+        let mut place: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut out: Vec<i64> = Vec::with_capacity(ranked.len());
+        for id in &ranked {
+            let Some((kind, key, doc_lang)) = docs.get(id) else {
+                continue;
+            };
+            match place.get(&(kind.as_str(), key.as_str())) {
+                None => {
+                    place.insert((kind, key), out.len());
+                    out.push(*id);
+                }
+                Some(&i) if doc_lang == lang.code() => out[i] = *id,
+                Some(_) => {}
+            }
+        }
+        Ok(out)
     }
 
     /// The first MAX_MATCHES entries matching an expression, drafts left out unless shown,
@@ -287,7 +329,7 @@ mod tests {
         })
         .expect("build");
         let db = Database::open(&path, false).expect("open");
-        let results = db.search("memorial", 20, 0).expect("search");
+        let results = db.search("memorial", Lang::En, 20, 0).expect("search");
         assert!(results.capped);
         assert_eq!(results.total, MAX_MATCHES);
         assert_eq!(results.hits[0].title, "Memorial Hall");

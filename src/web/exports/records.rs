@@ -68,12 +68,21 @@ struct SiteJson<'a> {
     sources: Vec<SourceJson<'a>>,
     status: &'a str,
     title: &'a str,
+    /// Each translation's title, summary and address, by language code.
+    translations: BTreeMap<&'a str, TranslationJson<'a>>,
     #[serde(serialize_with = "as_text")]
     updated: Option<&'a NaiveDate>,
     url: String,
     /// Every fact under its own key, as the model serializes it: a new fact is exported as is.
     #[serde(flatten)]
     facts: &'a SiteFacts,
+}
+
+#[derive(Serialize)]
+struct TranslationJson<'a> {
+    summary: &'a Option<String>,
+    title: &'a str,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -146,6 +155,21 @@ impl<'a> SiteJson<'a> {
             sources: s.sources.iter().map(SourceJson::new).collect(),
             status: &sm.status,
             title: &sm.title,
+            translations: s
+                .translations
+                .iter()
+                .map(|t| {
+                    let url = format!("{base}/{}{}", t.lang, urls::site(&sm.slug));
+                    (
+                        t.lang.as_str(),
+                        TranslationJson {
+                            summary: &t.summary,
+                            title: &t.title,
+                            url,
+                        },
+                    )
+                })
+                .collect(),
             updated: sm.updated.as_ref(),
             url: format!("{base}{}", urls::site(&sm.slug)),
             facts: &s.facts,
@@ -462,7 +486,11 @@ impl CsvColumns {
 
     pub fn header(&self) -> impl Iterator<Item = &str> {
         let further = self.0.0.iter().map(String::as_str);
-        CSV_COLUMNS.iter().copied().chain(further)
+        CSV_COLUMNS
+            .iter()
+            .copied()
+            .chain(further)
+            .chain(TRANSLATION_COLUMNS.iter().copied())
     }
 
     /// One site as a row. (The CSV writer writes a struct's fields, then a list's items, as
@@ -478,8 +506,28 @@ impl CsvColumns {
         } else {
             self.0.cells(&serde_json::to_value(&s.facts)?)
         };
-        Ok((CsvRow::new(s, base), cells))
+        Ok((CsvRow::new(s, base), cells, translation_cells(s)))
     }
+}
+
+/// The last CSV columns: each translation's title and summary, empty where there is none.
+pub const TRANSLATION_COLUMNS: &[&str] = &[
+    "title_ru",
+    "summary_ru",
+    "title_ko",
+    "summary_ko",
+    "title_zh",
+    "summary_zh",
+];
+
+fn translation_cells(s: &SiteDetail) -> Vec<String> {
+    let mut out = Vec::with_capacity(TRANSLATION_COLUMNS.len());
+    for lang in crate::lang::Lang::TRANSLATED {
+        let t = s.translations.iter().find(|t| t.lang == lang.code());
+        out.push(t.map(|t| t.title.clone()).unwrap_or_default());
+        out.push(t.and_then(|t| t.summary.clone()).unwrap_or_default());
+    }
+    out
 }
 
 #[cfg(test)]

@@ -15,7 +15,10 @@ pub async fn index(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, PageError
     let files = match current_set(&req).await {
         Ok(set) => Export::ALL
             .into_iter()
-            .filter_map(|e| set.facts(e).map(|f| DataFile::new(e.file_name(), f)))
+            .filter_map(|e| {
+                set.facts(e)
+                    .map(|f| DataFile::new(e.file_name(), f, &ctx.t))
+            })
             .collect(),
         Err(e) => {
             tracing::error!("the open-data files are not there: {}", Chain(&e));
@@ -25,11 +28,11 @@ pub async fn index(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, PageError
     let page = DataPage {
         layout: ctx
             .layout(
-                "Open data",
-                "Download every site in the atlas as JSON, GeoJSON or CSV, subscribe to new entries, and add the commemoration dates to your calendar.",
+                &ctx.t.t("data-title"),
+                &ctx.t.t("data-description"),
                 "/data/".into(),
             )
-            .crumbs(&[("Home", "/")]),
+            .crumbs(&[("nav-home", "/")]),
         sites: ctx.db.counts()?.sites,
         located: ctx.db.located_count()?,
         files,

@@ -3,20 +3,41 @@ use actix_web::{HttpResponse, web};
 use chrono::{Datelike, NaiveDate};
 
 use super::html;
-use crate::content::model::month_name;
+use crate::db::read::{DateRow, EntryKind};
 use crate::text::truncate_words;
 use crate::urls;
 use crate::web::seo;
 use crate::web::views::{
-    Anniversary, DateEntry, DateItem, DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage,
-    SiteItem, Upcoming, items,
+    Anniversary, DateEntry, DatePage, DatesPage, LIST_LIMIT, Month, OnThisDayPage, SiteItem,
+    Upcoming, items,
 };
 use crate::web::{Ctx, PageError};
 
+/// Every date, with its name in the page's language where translated.
+fn dates_in(ctx: &Ctx) -> Result<Vec<DateRow>, PageError> {
+    let mut dates = ctx.db.dates()?;
+    for d in &mut dates {
+        ctx.db.localize_date(ctx.lang, d)?;
+        localize_countries(ctx, &mut d.countries)?;
+    }
+    Ok(dates)
+}
+
+/// Countries' names (code, name) in the page's language.
+fn localize_countries(ctx: &Ctx, countries: &mut [(String, String)]) -> Result<(), PageError> {
+    for (code, name) in countries {
+        if let Some(n) = ctx.db.name_in(EntryKind::Country, code, ctx.lang)? {
+            *name = n.to_string();
+        }
+    }
+    Ok(())
+}
+
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let today = ctx.state.today();
+    let t = ctx.t;
     // Dates come in calendar order: each month takes the run of its own.
-    let mut dates = ctx.db.dates()?.into_iter().peekable();
+    let mut dates = dates_in(&ctx)?.into_iter().peekable();
     let months = (1..=12)
         .map(|m| {
             let mut month = Vec::new();
@@ -26,7 +47,7 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
             }
             Month {
                 number: m,
-                name: month_name(m),
+                name: t.month(m),
                 dates: month,
             }
         })
@@ -34,57 +55,90 @@ pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let page = DatesPage {
         layout: ctx
             .layout(
-                "Commemoration dates",
-                "The days on which ceremonies are held at memorial sites, month by month, with the next time each falls.",
+                &t.t("dates-title"),
+                &t.t("dates-description"),
                 "/dates/".into(),
             )
             .section("dates")
-            .crumbs(&[("Home", "/")])
-            .alternate("text/calendar", "Commemoration dates (iCalendar)", "/dates.ics"),
+            .crumbs(&[("nav-home", "/")])
+            .alternate(
+                "text/calendar",
+                &t.t("calendar-link-title"),
+                &t.path("/dates.ics"),
+            ),
         months,
     };
     html(&page)
 }
 
-pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
-    let sites = ctx.db.date_sites(&date.date.slug, LIST_LIMIT)?;
-    let next = Upcoming::new(date.date.clone(), ctx.state.today());
-    let anniversaries = ctx
-        .db
-        .anniversaries(date.date.month, date.date.day, LIST_LIMIT)?
+/// Sites' anniversaries on a day, in the page's language.
+fn anniversaries(ctx: &Ctx, month: u32, day: u32) -> Result<Vec<Anniversary>, PageError> {
+    let found = ctx.db.anniversaries(month, day, LIST_LIMIT)?;
+    let (mut sites, events): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    ctx.db.localize_sites(ctx.lang, &mut sites)?;
+    Ok(sites
         .into_iter()
+        .zip(events)
         .map(Anniversary::new)
-        .collect();
-    let day_label = DateItem(&date.date).day_label();
-    let description = if date.body_text.is_empty() {
-        format!(
-            "{}, {}: the sites where it is commemorated.",
-            date.date.title, day_label
-        )
-    } else {
-        truncate_words(&format!("{day_label}. {}", date.body_text), 200)
+        .collect())
+}
+
+/// The first sites that hold ceremonies on a date, in the page's language.
+fn sites_of(ctx: &Ctx, slug: &str) -> Result<Vec<SiteItem>, PageError> {
+    let mut sites = ctx.db.date_sites(slug, LIST_LIMIT, ctx.lang)?;
+    ctx.db.localize_sites(ctx.lang, &mut sites)?;
+    Ok(items(sites, SiteItem))
+}
+
+pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let mut date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
+    let translation = ctx.db.localize_date(ctx.lang, &mut date)?;
+    localize_countries(&ctx, &mut date.countries)?;
+    let languages = ctx.db.languages(EntryKind::Date, &date.date.slug)?;
+    let t = ctx.t;
+    let sites = sites_of(&ctx, &date.date.slug)?;
+    let next = Upcoming::new(date.date.clone(), ctx.state.today());
+    let anniversaries = anniversaries(&ctx, date.date.month, date.date.day)?;
+    let day_label = t.day_of_year(date.date.month, date.date.day);
+    let description = match &translation {
+        Some(tr) if !tr.body_html.is_empty() => {
+            truncate_words(&format!("{day_label}. {}", tr.description), 200)
+        }
+        None if ctx.lang.is_english() && !date.body_text.is_empty() => {
+            truncate_words(&format!("{day_label}. {}", date.body_text), 200)
+        }
+        _ => t.with(
+            "date-description",
+            &[("title", &date.date.title), ("day", &day_label)],
+        ),
     };
+    let layout = ctx
+        .layout(
+            &t.with(
+                "date-title",
+                &[("title", &date.date.title), ("day", &day_label)],
+            ),
+            &description,
+            urls::date(&date.date.slug),
+        )
+        .section("dates")
+        .crumbs(&[("nav-home", "/"), ("nav-dates", "/dates/")])
+        .article()
+        .untranslated(languages)
+        .stale(translation.and_then(|t| t.stale_since));
+    let structured = seo::date(
+        &date,
+        &next.iso(),
+        &description,
+        &ctx.state.config.base_url,
+        layout.fallback,
+    );
     let page = DatePage {
-        layout: ctx
-            .layout(
-                &format!("{} ({day_label})", date.date.title),
-                &description,
-                urls::date(&date.date.slug),
-            )
-            .section("dates")
-            .crumbs(&[("Home", "/"), ("Dates", "/dates/")])
-            .article()
-            .with_structured(seo::date(
-                &date,
-                &next.iso(),
-                &description,
-                &ctx.state.config.base_url,
-            )),
+        layout: layout.with_structured(structured),
         correction_url: ctx.correction_url(&date.file),
         date: DateEntry(date),
         next,
-        sites: items(sites, SiteItem),
+        sites,
         anniversaries,
     };
     html(&page)
@@ -96,7 +150,8 @@ pub async fn today(ctx: Ctx) -> HttpResponse {
     HttpResponse::Found()
         .insert_header((
             header::LOCATION,
-            format!("/on-this-day/{:02}-{:02}/", t.month(), t.day()),
+            ctx.lang
+                .path(&format!("/on-this-day/{:02}-{:02}/", t.month(), t.day())),
         ))
         .insert_header((header::CACHE_CONTROL, "no-cache"))
         .finish()
@@ -113,7 +168,8 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
 
 pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, PageError> {
     let day = parse_day(&mmdd).ok_or(PageError::NotFound)?;
-    let label = |d: NaiveDate| format!("{} {}", d.day(), month_name(d.month()));
+    let t = ctx.t;
+    let label = |d: NaiveDate| t.day_of_year(d.month(), d.day());
     let url = |d: NaiveDate| format!("/on-this-day/{:02}-{:02}/", d.month(), d.day());
     // The calendar of a leap year, so that 29 February has neighbours.
     let prev = day
@@ -125,44 +181,42 @@ pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, Page
         .filter(|d| d.year() == 2000)
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(day));
     let mut dates = Vec::new();
-    for d in ctx
-        .db
-        .dates()?
+    for d in dates_in(&ctx)?
         .into_iter()
         .filter(|d| d.date.month == day.month() && d.date.day == day.day())
     {
-        let sites = ctx.db.date_sites(&d.date.slug, LIST_LIMIT)?;
-        dates.push((DateEntry(d), items(sites, SiteItem)));
+        let sites = sites_of(&ctx, &d.date.slug)?;
+        dates.push((DateEntry(d), sites));
     }
     let day_label = label(day);
     let description = if dates.is_empty() {
-        format!("No commemoration date in the atlas falls on {day_label}.")
+        t.with("on-this-day-none", &[("day", &day_label)])
     } else {
-        format!(
-            "Commemorated on {day_label}: {}.",
-            dates
-                .iter()
-                .map(|(d, _)| d.date.title.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let titles = dates
+            .iter()
+            .map(|(d, _)| d.date.title.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        t.with(
+            "on-this-day-some",
+            &[("day", &day_label), ("titles", &titles)],
         )
     };
     let page = OnThisDayPage {
         layout: ctx
-            .layout(&format!("On this day: {day_label}"), &description, url(day))
+            .layout(
+                &t.with("on-this-day-title", &[("day", &day_label)]),
+                &description,
+                url(day),
+            )
             .section("dates")
-            .crumbs(&[("Home", "/"), ("Dates", "/dates/")]),
-        anniversaries: ctx
-            .db
-            .anniversaries(day.month(), day.day(), LIST_LIMIT)?
-            .into_iter()
-            .map(Anniversary::new)
-            .collect(),
+            .crumbs(&[("nav-home", "/"), ("nav-dates", "/dates/")]),
+        anniversaries: anniversaries(&ctx, day.month(), day.day())?,
         day_label,
         dates,
-        prev_url: url(prev),
+        prev_url: t.path(url(prev)),
         prev_label: label(prev),
-        next_url: url(next),
+        next_url: t.path(url(next)),
         next_label: label(next),
     };
     html(&page)

@@ -9,6 +9,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::db::Database;
+use crate::lang::Lang;
 use crate::urls;
 use crate::web::{PageError, WorkerDb};
 
@@ -59,25 +60,33 @@ pub async fn redirects(
     Ok(ServiceResponse::new(req, redirect).map_into_right_body())
 }
 
-fn redirect_target(db: &Database, path: &str) -> Result<Option<String>, PageError> {
+/// Aliases hold English paths and lead to the same language's page: `/ru/sites/old/` to
+/// `/ru/sites/new/`.
+fn redirect_target(db: &Database, full_path: &str) -> Result<Option<String>, PageError> {
+    let (lang, path) = Lang::of_path(full_path);
     if let Some(slug) = db.alias_site(path)? {
-        return Ok(Some(urls::site(&slug)));
+        return Ok(Some(lang.path(&urls::site(&slug))));
     }
-    if path.ends_with('/') {
+    if full_path.ends_with('/') {
         return Ok(None);
     }
-    let with_slash = format!("{path}/");
+    // `/ru` is the Russian home page's address without its slash: its English path is `/`.
+    let with_slash = match path {
+        "/" => "/".to_string(),
+        _ => format!("{path}/"),
+    };
     if let Some(slug) = db.alias_site(&with_slash)? {
-        return Ok(Some(urls::site(&slug)));
+        return Ok(Some(lang.path(&urls::site(&slug))));
     }
-    Ok(exists(db, &with_slash)?.then_some(with_slash))
+    let exists = with_slash == "/" || exists(db, &with_slash)?;
+    Ok(exists.then(|| format!("{full_path}/")))
 }
 
 /// Whether a path with a trailing slash is the address of a page.
 fn exists(db: &Database, path: &str) -> Result<bool, PageError> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Ok(match segments.as_slice() {
-        ["sites"] | ["countries"] | ["dates"] => true,
+        ["sites"] | ["countries"] | ["dates"] | ["map"] | ["data"] | ["on-this-day"] => true,
         ["sites", slug] => urls::is_slug(slug) && db.site(slug)?.is_some(),
         ["countries", code] => db.country(code)?.is_some(),
         ["dates", slug] => urls::is_slug(slug) && db.date(slug)?.is_some(),

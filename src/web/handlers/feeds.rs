@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use askama::Template;
 
-use crate::db::read::{DateRef, DateRow, SiteSummary};
+use crate::db::read::{DateRef, DateRow, EntryKind, SiteSummary};
+use crate::i18n::I18n;
 use crate::web::views::{DateItem, SiteItem};
 use crate::web::{Ctx, PageError};
 
@@ -23,13 +24,15 @@ fn built_at(ctx: &Ctx) -> DateTime<Utc> {
 #[derive(Template)]
 #[template(path = "feed.xml")]
 struct Feed<'a> {
+    t: I18n,
     base: &'a str,
     updated: String,
     entries: Vec<(SiteItem<&'a SiteSummary>, String)>,
 }
 
 pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let sites = ctx.db.recently_changed(FEED_ENTRIES)?;
+    let mut sites = ctx.db.recently_changed(FEED_ENTRIES)?;
+    ctx.db.localize_sites(ctx.lang, &mut sites)?;
     let built = built_at(&ctx);
     let stamp = |d: Option<NaiveDate>| {
         d.and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -39,6 +42,7 @@ pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
     };
     let latest = sites.iter().filter_map(|s| s.lastmod).max();
     let feed = Feed {
+        t: ctx.t,
         base: &ctx.state.config.base_url,
         updated: stamp(latest),
         entries: sites
@@ -52,9 +56,18 @@ pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
         .body(feed.render()?))
 }
 
+/// Every date, named in the calendar's language where translated.
+fn dates_in(ctx: &Ctx) -> Result<Vec<DateRow>, PageError> {
+    let mut dates = ctx.db.dates()?;
+    for d in &mut dates {
+        ctx.db.localize_date(ctx.lang, d)?;
+    }
+    Ok(dates)
+}
+
 pub async fn calendar(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let dates = ctx.db.dates()?;
-    ics(&ctx, "Memorial Atlas: commemoration dates", &dates)
+    let dates = dates_in(&ctx)?;
+    ics(&ctx, &ctx.t.t("calendar-name"), &dates)
 }
 
 pub async fn country_calendar(
@@ -62,15 +75,18 @@ pub async fn country_calendar(
     code: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let country = ctx.db.country(&code)?.ok_or(PageError::NotFound)?;
-    let dates: Vec<DateRow> = ctx
+    let name = ctx
         .db
-        .dates()?
+        .name_in(EntryKind::Country, &country.code, ctx.lang)?
+        .unwrap_or(&country.name)
+        .to_string();
+    let dates: Vec<DateRow> = dates_in(&ctx)?
         .into_iter()
         .filter(|d| d.countries.iter().any(|(c, _)| *c == country.code))
         .collect();
     ics(
         &ctx,
-        &format!("Memorial Atlas: commemoration dates in {}", country.name),
+        &ctx.t.with("calendar-name-country", &[("country", &name)]),
         &dates,
     )
 }
@@ -81,6 +97,7 @@ pub async fn country_calendar(
 #[derive(Template)]
 #[template(path = "calendar.ics")]
 struct Calendar<'a> {
+    t: I18n,
     base: &'a str,
     name: &'a str,
     stamp: String,
@@ -100,8 +117,11 @@ fn ics(ctx: &Ctx, name: &str, dates: &[DateRow]) -> Result<HttpResponse, PageErr
         .iter()
         .map(|d| {
             let start = first_day(d);
-            let mut description = format!("{} every year.", DateItem(&d.date).day_label());
-            if !d.body_text.is_empty() {
+            let t = ctx.t;
+            let day = t.day_of_year(d.date.month, d.date.day);
+            let mut description = t.with("calendar-every-year", &[("day", &day)]);
+            // The English text, or the translation's, where it translates the body.
+            if d.body_lang == ctx.lang && !d.body_text.is_empty() {
                 description = format!("{description} {}", d.body_text);
             }
             Event {
@@ -113,6 +133,7 @@ fn ics(ctx: &Ctx, name: &str, dates: &[DateRow]) -> Result<HttpResponse, PageErr
         })
         .collect();
     let calendar = Calendar {
+        t: ctx.t,
         base: &ctx.state.config.base_url,
         name,
         stamp: built_at(ctx).format("%Y%m%dT%H%M%SZ").to_string(),

@@ -2,7 +2,8 @@ use actix_web::HttpResponse;
 
 use super::html;
 use crate::db::places::SiteWithCoordinates;
-use crate::web::map::{View, regions, render};
+use crate::i18n::I18n;
+use crate::web::map::{Caption, View, regions, render};
 use crate::web::views::{MapPage, RegionMap, place_anchor, places};
 use crate::web::{Ctx, PageError};
 
@@ -10,32 +11,30 @@ use crate::web::{Ctx, PageError};
 const MAX_REGION_MAPS: usize = 4;
 
 pub async fn world(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let sites = ctx.db.located_sites(None, crate::web::map::MAX_MARKERS)?;
+    let t = ctx.t;
+    let mut sites = ctx.db.located_sites(None, crate::web::map::MAX_MARKERS)?;
+    crate::web::map::localize(t, &ctx.db, &mut sites)?;
     let total = ctx.db.counts()?.sites;
     let located = ctx.db.located_count()?;
     let shown = i64::try_from(sites.len()).unwrap_or(i64::MAX);
     let summaries = sites.iter().map(|l| l.site.clone()).collect();
-    let maps = region_maps(sites)?;
+    let maps = region_maps(t, sites)?;
     let page = MapPage {
         layout: ctx
-            .layout(
-                "Map",
-                "Maps of the memorial sites in the atlas whose position a source gives.",
-                "/map/".into(),
-            )
+            .layout(&t.t("nav-map"), &t.t("map-description"), "/map/".into())
             .section("map")
-            .crumbs(&[("Home", "/")]),
+            .crumbs(&[("nav-home", "/")]),
         maps,
         located,
         shown,
-        places: places(summaries),
+        places: places(summaries, ctx.lang),
         total,
     };
     html(&page)
 }
 
 /// A map for each region of sites, each framing its own sites; the world where none is located.
-fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageError> {
+fn region_maps(t: I18n, sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageError> {
     let link =
         |m: &SiteWithCoordinates| format!("#{}", place_anchor(&m.site.country, &m.site.locality));
     let mut regions = regions(sites);
@@ -45,8 +44,9 @@ fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageEr
         regions = vec![regions.into_iter().flatten().collect()];
     }
     if regions.is_empty() {
-        let label = "World map: no site has coordinates yet";
-        let svg = render(&View::world(), false, None, label, &[], None, &link)?;
+        let label = t.t("map-world-empty");
+        let caption = Caption { t, label: &label };
+        let svg = render(caption, &View::world(), false, None, &[], None, &link)?;
         return Ok(vec![RegionMap {
             caption: String::new(),
             svg,
@@ -60,30 +60,27 @@ fn region_maps(sites: Vec<SiteWithCoordinates>) -> Result<Vec<RegionMap>, PageEr
                 countries.push(&s.site.country_name);
             }
         }
-        let caption = format!(
-            "{} in {}",
-            if region.len() == 1 {
-                "1 site".to_string()
-            } else {
-                format!("{} sites", region.len())
-            },
-            and_list(&countries)
+        let caption = t.count_with(
+            "map-caption-sites",
+            region.len() as i64,
+            &[("countries", &and_list(t, &countries))],
         );
-        let label = format!("Map of {caption}");
+        let label = t.with("map-of", &[("caption", &caption)]);
         let view = View::framing(&region);
         // Detailed outlines for a region; the coarse ones where the frame spans a hemisphere.
         let detailed = view.max_lon - view.min_lon < 90.0;
-        let svg = render(&view, detailed, None, &label, &region, None, &link)?;
+        let words = Caption { t, label: &label };
+        let svg = render(words, &view, detailed, None, &region, None, &link)?;
         maps.push(RegionMap { caption, svg });
     }
     Ok(maps)
 }
 
-/// "Russia", "North Korea and China", "A, B and C".
-fn and_list(items: &[&str]) -> String {
+/// "Russia", "North Korea and China", "A, B and C", in the page's language.
+fn and_list(t: I18n, items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => t.with("list-and", &[("rest", &rest.join(", ")), ("last", last)]),
     }
 }

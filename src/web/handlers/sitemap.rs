@@ -5,11 +5,15 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::db::{Database, DbError};
-use crate::web::views::SITEMAP_LISTS;
+use crate::lang::Lang;
+use crate::web::views::{SITEMAP_LISTS, SitemapAddress};
 use crate::web::{Ctx, PageError};
 
 /// The sitemaps.org limit of addresses in one sitemap file.
 pub const MAX_URLS: usize = 50_000;
+
+/// How many entries one sitemap file lists: each is up to one address per language.
+pub const MAX_ENTRIES: usize = MAX_URLS / Lang::ALL.len();
 
 fn xml(body: String) -> HttpResponse {
     HttpResponse::Ok()
@@ -18,8 +22,8 @@ fn xml(body: String) -> HttpResponse {
         .body(body)
 }
 
-/// An address and its last change.
-type Address = (String, Option<String>);
+/// An address, its last change and its languages.
+type Address = SitemapAddress;
 
 /// Addresses and their last changes, as the database lists them.
 type Entries = [Address];
@@ -49,13 +53,13 @@ struct Robots<'a> {
 /// The sitemap: its addresses up to the limit; past it, the index of parts.
 pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let base = &ctx.state.config.base_url;
-    if SITEMAP_LISTS.len() + ctx.db.sitemap_count()? <= MAX_URLS {
+    if SITEMAP_LISTS.len() + ctx.db.sitemap_count()? <= MAX_ENTRIES {
         let entries = crate::web::views::sitemap_paths(ctx.db.sitemap_entries()?);
-        return Ok(xml(document(base, &entries, MAX_URLS)?));
+        return Ok(xml(document(base, &entries, MAX_ENTRIES)?));
     }
     Ok(xml(index_document(
         base,
-        &parts_latest(&ctx.db, MAX_URLS)?,
+        &parts_latest(&ctx.db, MAX_ENTRIES)?,
     )?))
 }
 
@@ -97,7 +101,7 @@ pub fn document(base: &str, entries: &Entries, max: usize) -> Result<String, ask
     }
     let latest: Vec<Option<String>> = entries
         .chunks(max)
-        .map(|chunk| chunk.iter().filter_map(|(_, d)| d.clone()).max())
+        .map(|chunk| chunk.iter().filter_map(|a| a.lastmod.clone()).max())
         .collect();
     index_document(base, &latest)
 }
@@ -128,7 +132,7 @@ pub async fn part(ctx: Ctx, n: web::Path<String>) -> Result<HttpResponse, PageEr
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or(PageError::NotFound)?;
-    let paths = part_paths(&ctx.db, MAX_URLS, n)?.ok_or(PageError::NotFound)?;
+    let paths = part_paths(&ctx.db, MAX_ENTRIES, n)?.ok_or(PageError::NotFound)?;
     Ok(xml(UrlSet {
         base: &ctx.state.config.base_url,
         entries: &paths,
@@ -187,8 +191,12 @@ mod tests {
 
     #[test]
     fn past_the_limit_the_sitemap_becomes_an_index_of_parts() {
-        let entries: Vec<(String, Option<String>)> = (0..7)
-            .map(|i| (format!("/sites/s{i}/"), Some(format!("2026-01-0{}", i + 1))))
+        let entries: Vec<SitemapAddress> = (0..7)
+            .map(|i| SitemapAddress {
+                path: format!("/sites/s{i}/"),
+                lastmod: Some(format!("2026-01-0{}", i + 1)),
+                langs: vec![Lang::En],
+            })
             .collect();
         let document = |entries, max| document("https://a.test", entries, max).expect("renders");
         assert!(document(&entries[..3], 3).contains("<urlset"));

@@ -4,10 +4,12 @@ use actix_web::{HttpResponse, web};
 
 use super::html;
 use super::search::{page_number, urlencode};
-use crate::content::model::label;
 use crate::db::browse::{Facet, FacetOption, SiteQuery, Sort};
+use crate::db::read::EntryKind;
+use crate::lang::Lang;
 use crate::text::site_title;
 use crate::urls;
+use crate::web::error::Problem;
 use crate::web::seo;
 use crate::web::views::{
     FacetView, Nearby, OptionView, Pager, SiteItem, SitePage, SiteView, SitesPage, SortView, items,
@@ -16,7 +18,7 @@ use crate::web::{Ctx, PageError};
 
 pub const PER_PAGE: u32 = 50;
 
-/// The stable address of a list page: filters in a fixed order, defaults left out.
+/// The stable English address of a list page: filters in a fixed order, defaults left out.
 fn list_url(filters: &[(Facet, String)], sort: Sort, page: u32) -> String {
     let mut parts: Vec<String> = Vec::new();
     for facet in Facet::ALL {
@@ -49,50 +51,57 @@ pub async fn list(
         sort,
         page,
         per_page: PER_PAGE,
+        lang: ctx.lang,
     };
-    let list = ctx.db.browse_sites(&query)?;
+    let mut list = ctx.db.browse_sites(&query)?;
     if page > 1 && list.sites.is_empty() {
         return Err(PageError::NotFound);
     }
+    ctx.db.localize_sites(ctx.lang, &mut list.sites)?;
     let filters = &query.filters;
     let filtered = !filters.is_empty();
-    let heading = if filtered {
-        "Sites (filtered)"
+    let t = ctx.t;
+    let heading = t.t(if filtered {
+        "sites-title-filtered"
     } else {
-        "All sites"
-    };
+        "sites-heading-all"
+    });
     let title = if page > 1 {
-        format!("{heading}, page {page}")
+        t.count_with("list-title-page", i64::from(page), &[("title", &heading)])
     } else {
-        heading.to_string()
+        heading
     };
+    let facets = facet_views(&ctx, &list.facets, &query)?;
     let mut layout = ctx
         .layout(
             &title,
-            &description(filters, list.total),
+            &description(&ctx, &facets, list.total),
             list_url(filters, sort, page),
         )
         .section("sites")
-        .crumbs(&[("Home", "/")]);
+        .crumbs(&[("nav-home", "/")]);
     if filtered || sort != Sort::Name {
         // Filtered and re-sorted views repeat the plain list: not indexed, and not followed
         // further, so that crawlers do not walk every combination of filters.
         layout.robots = Some("noindex, nofollow");
     }
+    let here = |url: String| t.path(url);
     html(&SitesPage {
         layout,
-        facets: facet_views(&list.facets, &query),
+        facets,
         sorts: Sort::ALL
             .into_iter()
             .map(|s| SortView {
-                label: s.label(),
-                url: list_url(filters, s, 1),
+                label: t.t(&format!("sort-{}", s.param())),
+                url: here(list_url(filters, s, 1)),
                 active: s == sort,
             })
             .collect(),
         filtered,
-        clear_url: list_url(&[], sort, 1),
-        pager: Pager::new(page, list.total, PER_PAGE, |p| list_url(filters, sort, p)),
+        clear_url: here(list_url(&[], sort, 1)),
+        pager: Pager::new(page, list.total, PER_PAGE, |p| {
+            here(list_url(filters, sort, p))
+        }),
         total: list.total,
         sites: items(list.sites, SiteItem),
     })
@@ -107,12 +116,12 @@ fn filters(ctx: &Ctx, params: &HashMap<String, String>) -> Result<Vec<(Facet, St
         };
         let valid = ctx.db.facet_values(facet)?;
         if !valid.iter().any(|v| v == value) {
-            return Err(PageError::BadRequest(format!(
-                "`{}` is not a valid {} filter. Valid values: {}.",
-                value,
-                facet.param(),
-                valid.join(", ")
-            )));
+            return Err(PageError::BadRequest(
+                Problem::new("error-bad-filter")
+                    .arg("value", value.as_str())
+                    .arg("facet", facet.param())
+                    .arg("valid", valid.join(", ")),
+            ));
         }
         filters.push((facet, value.clone()));
     }
@@ -127,72 +136,103 @@ fn sort(param: Option<&str>) -> Result<Sort, PageError> {
             .into_iter()
             .find(|x| x.param() == s)
             .ok_or_else(|| {
-                PageError::BadRequest(format!(
-                    "`{s}` is not a valid sort. Valid values: {}.",
-                    Sort::ALL.map(Sort::param).join(", ")
-                ))
+                PageError::BadRequest(
+                    Problem::new("error-bad-sort")
+                        .arg("value", s)
+                        .arg("valid", Sort::ALL.map(Sort::param).join(", ")),
+                )
             }),
     }
 }
 
 /// The page's description: how many sites, and which filters chose them.
-fn description(filters: &[(Facet, String)], total: i64) -> String {
-    if filters.is_empty() {
-        return format!("{total} memorial sites, cemeteries and graves, each with its sources.");
-    }
-    let described: Vec<String> = filters
+fn description(ctx: &Ctx, facets: &[FacetView], total: i64) -> String {
+    let chosen: Vec<String> = facets
         .iter()
-        .map(|(f, v)| format!("{} {v}", f.param()))
+        .flat_map(|f| {
+            f.options
+                .iter()
+                .filter(|o| o.active)
+                .map(move |o| format!("{}: {}", f.label, o.label))
+        })
         .collect();
-    format!(
-        "{total} memorial sites matching {}, each with its sources.",
-        described.join(", ")
+    if chosen.is_empty() {
+        return ctx.t.count("sites-description", total);
+    }
+    ctx.t.count_with(
+        "sites-description-filtered",
+        total,
+        &[("filters", &chosen.join(", "))],
     )
 }
 
-/// Every facet with its options, each linking to the list with that option chosen.
-fn facet_views(facets: &[(Facet, Vec<FacetOption>)], query: &SiteQuery) -> Vec<FacetView> {
-    facets
-        .iter()
-        .map(|(facet, options)| {
-            let active = query.value(*facet);
-            let options = options
-                .iter()
-                .map(|o| {
-                    let is_active = active == Some(o.value.as_str());
-                    // Choosing an option replaces that facet's value; choosing it again clears it.
-                    let mut next: Vec<(Facet, String)> = query
-                        .filters
-                        .iter()
-                        .filter(|(f, _)| f != facet)
-                        .cloned()
-                        .collect();
-                    if !is_active {
-                        next.push((*facet, o.value.clone()));
-                    }
-                    let label = match facet {
-                        Facet::Kind | Facet::Status => label(&o.label),
-                        _ => o.label.clone(),
-                    };
-                    OptionView {
-                        label,
-                        count: o.count,
-                        url: list_url(&next, query.sort, 1),
-                        active: is_active,
-                    }
-                })
-                .collect();
-            FacetView {
-                param: facet.param(),
-                label: facet.label(),
-                options,
+/// An option's label in the page's language, and the language it is in: kinds and statuses
+/// from the catalogue, conflicts from it where it has them, countries' and dates' names from
+/// their translations.
+fn option_label(ctx: &Ctx, facet: Facet, o: &FacetOption) -> Result<(String, Lang), PageError> {
+    let t = ctx.t;
+    Ok(match facet {
+        Facet::Kind => (t.term("kind", &o.value), ctx.lang),
+        Facet::Status => (t.term("status", &o.value), ctx.lang),
+        Facet::Conflict => t.conflict(&o.value),
+        Facet::Country | Facet::Date => {
+            let kind = if facet == Facet::Country {
+                EntryKind::Country
+            } else {
+                EntryKind::Date
+            };
+            match ctx.db.name_in(kind, &o.value, ctx.lang)? {
+                Some(name) => (name.to_string(), ctx.lang),
+                None => (o.label.clone(), Lang::En),
             }
-        })
-        .collect()
+        }
+    })
+}
+
+/// Every facet with its options, each linking to the list with that option chosen.
+fn facet_views(
+    ctx: &Ctx,
+    facets: &[(Facet, Vec<FacetOption>)],
+    query: &SiteQuery,
+) -> Result<Vec<FacetView>, PageError> {
+    let mut out = Vec::new();
+    for (facet, options) in facets {
+        let active = query.value(*facet);
+        let mut views = Vec::new();
+        for o in options {
+            let is_active = active == Some(o.value.as_str());
+            // Choosing an option replaces that facet's value; choosing it again clears it.
+            let mut next: Vec<(Facet, String)> = query
+                .filters
+                .iter()
+                .filter(|(f, _)| f != facet)
+                .cloned()
+                .collect();
+            if !is_active {
+                next.push((*facet, o.value.clone()));
+            }
+            let (label, lang) = option_label(ctx, *facet, o)?;
+            views.push(OptionView {
+                label,
+                lang,
+                count: o.count,
+                url: ctx.t.path(list_url(&next, query.sort, 1)),
+                active: is_active,
+            });
+        }
+        out.push(FacetView {
+            param: facet.param(),
+            label: ctx.t.t(&format!("facet-{}", facet.param())),
+            options: views,
+        });
+    }
+    Ok(out)
 }
 
 pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let site = ctx.db.site(&slug)?.ok_or(PageError::NotFound)?;
+    let mut site = ctx.db.site(&slug)?.ok_or(PageError::NotFound)?;
+    let translation = ctx.db.localize_site(ctx.lang, &mut site)?;
+    let languages = ctx.db.languages(EntryKind::Site, &site.summary.slug)?;
     let country_url = urls::country(&site.summary.country);
     let base = &ctx.state.config.base_url;
     let mut layout = ctx
@@ -202,24 +242,29 @@ pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, Pag
             urls::site(&site.summary.slug),
         )
         .section("sites")
-        .crumbs(&[
-            ("Home", "/"),
-            ("Sites", "/sites/"),
-            (site.summary.country_name.as_str(), country_url.as_str()),
-        ])
+        .crumbs(&[("nav-home", "/"), ("nav-sites", "/sites/")])
+        .crumb(&site.summary.country_name, &country_url)
         .article()
-        .with_structured(seo::site(&site, base));
+        .untranslated(languages)
+        .stale(translation.and_then(|t| t.stale_since));
+    let fallback = layout.fallback;
+    layout = layout.with_structured(seo::site(&site, base, ctx.lang, fallback));
     layout.og_image = site
         .images
         .first()
         .map(|i| format!("{base}/static/{}", i.file));
     let correction_url = ctx.correction_url(&site.file);
-    let neighbours = match (site.latitude, site.longitude) {
+    let mut neighbours = match (site.latitude, site.longitude) {
         (Some(lat), Some(lon)) => ctx.db.nearest(&site.summary.slug, lat, lon, 5)?,
         _ => Vec::new(),
     };
+    let mut summaries: Vec<_> = neighbours.iter().map(|(l, _)| l.site.clone()).collect();
+    ctx.db.localize_sites(ctx.lang, &mut summaries)?;
+    for ((l, _), s) in neighbours.iter_mut().zip(summaries) {
+        l.site = s;
+    }
     let located: Vec<_> = neighbours.iter().map(|(l, _)| l.clone()).collect();
-    let map = crate::web::map::locator(&site, &located)?;
+    let map = crate::web::map::locator(ctx.t, &site, &located)?;
     let nearby = neighbours
         .into_iter()
         .map(|(l, km)| Nearby {

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use askama::Template;
 
+use crate::i18n::I18n;
+
 use crate::db::Database;
 use crate::db::places::SiteWithCoordinates;
 use crate::db::read::SiteDetail;
@@ -247,6 +249,7 @@ fn clip(points: &[(f64, f64)], x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, 
 #[derive(Template)]
 #[template(path = "map.svg")]
 struct Svg<'a> {
+    t: I18n,
     view: &'a View,
     label: &'a str,
     other: String,
@@ -292,6 +295,7 @@ pub type GroupLink<'a> = &'a dyn Fn(&SiteWithCoordinates) -> String;
 
 /// The markers inside the view, grouped where sites share a position.
 fn markers(
+    t: I18n,
     view: &View,
     sites: &[SiteWithCoordinates],
     current: Option<&str>,
@@ -319,18 +323,18 @@ fn markers(
             let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
             let approximate = m.precision.is_approximate();
             let (url, label) = if g.len() == 1 {
-                let note = if approximate {
-                    " (position approximate: centre of the town)"
-                } else {
-                    ""
-                };
                 let name = crate::text::site_title(&m.site.title, &m.site.locality);
-                (urls::site(&m.site.slug), format!("{name}{note}"))
+                let label = if approximate {
+                    t.with("map-marker-approximate", &[("name", &name)])
+                } else {
+                    name
+                };
+                (t.path(urls::site(&m.site.slug)), label)
             } else {
-                let label = format!(
-                    "{} sites in {}: see the list of them",
-                    g.len(),
-                    m.site.locality
+                let label = t.count_with(
+                    "map-marker-group",
+                    g.len() as i64,
+                    &[("place", &m.site.locality)],
                 );
                 (group_link(m), label)
             };
@@ -372,20 +376,28 @@ fn name_towns(markers: &mut [Marker], sites: &[SiteWithCoordinates]) {
     }
 }
 
+/// What a map says: the page's language, and the map's own label for screen readers.
+#[derive(Clone, Copy)]
+pub struct Caption<'a> {
+    pub t: I18n,
+    pub label: &'a str,
+}
+
 /// A map as inline SVG, with a marker for each site (or each group of sites that share a
 /// position); `current` is drawn larger.
 pub fn render(
+    caption: Caption,
     view: &View,
     outlines_detail: bool,
     highlight: Option<&str>,
-    label: &str,
     sites: &[SiteWithCoordinates],
     current: Option<&str>,
     group_link: GroupLink,
 ) -> Result<String, askama::Error> {
+    let Caption { t, label } = caption;
     let outlines: &[Outline] = if outlines_detail { &DETAILED } else { &COARSE };
     let (other, focus) = land_paths(view, outlines, highlight);
-    let mut markers = markers(view, sites, current, group_link);
+    let mut markers = markers(t, view, sites, current, group_link);
     if current.is_none() {
         name_towns(&mut markers, sites);
     }
@@ -395,6 +407,7 @@ pub fn render(
         groups: markers.iter().any(|m| m.count > 1),
     };
     Svg {
+        t,
         view,
         label,
         other,
@@ -410,8 +423,23 @@ pub fn render(
 const LOCATOR_NEIGHBOURS: usize = 5;
 pub const MAX_MARKERS: usize = 500;
 
+/// The sites of a map with their words in `t`'s language.
+pub fn localize(
+    t: I18n,
+    db: &Database,
+    sites: &mut [SiteWithCoordinates],
+) -> Result<(), PageError> {
+    let mut summaries: Vec<_> = sites.iter().map(|s| s.site.clone()).collect();
+    db.localize_sites(t.lang, &mut summaries)?;
+    for (s, summary) in sites.iter_mut().zip(summaries) {
+        s.site = summary;
+    }
+    Ok(())
+}
+
 /// The small map on a site page: the site, its nearest neighbours, and the country around it.
 pub fn locator(
+    t: I18n,
     site: &SiteDetail,
     neighbours: &[SiteWithCoordinates],
 ) -> Result<Option<String>, askama::Error> {
@@ -431,12 +459,12 @@ pub fn locator(
         lon,
         precision: site.precision,
     });
-    let label = format!("Map: where {} is", site.summary.title);
+    let label = t.with("map-where", &[("title", &site.summary.title)]);
     render(
+        Caption { t, label: &label },
         &view,
         true,
         Some(&site.summary.country),
-        &label,
         &markers,
         Some(&site.summary.slug),
         &|_| "#nearby".to_string(),
@@ -446,8 +474,14 @@ pub fn locator(
 
 /// The map on a country page: its sites, or the country's largest landmass where none has
 /// coordinates.
-pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, PageError> {
-    let markers = db.located_sites(Some(code), MAX_MARKERS)?;
+pub fn country(
+    t: I18n,
+    db: &Database,
+    code: &str,
+    name: &str,
+) -> Result<Option<String>, PageError> {
+    let mut markers = db.located_sites(Some(code), MAX_MARKERS)?;
+    localize(t, db, &mut markers)?;
     let bbox = if markers.is_empty() {
         DETAILED
             .iter()
@@ -463,12 +497,12 @@ pub fn country(db: &Database, code: &str, name: &str) -> Result<Option<String>, 
     };
     let Some(b) = bbox else { return Ok(None) };
     let view = View::around(b.0, b.1, b.2, b.3, 4.0, 480.0);
-    let label = format!("Map of the memorial sites in {name}");
+    let label = t.with("map-of-country", &[("country", name)]);
     Ok(Some(render(
+        Caption { t, label: &label },
         &view,
         true,
         Some(code),
-        &label,
         &markers,
         None,
         &|m| {
