@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes docs/performance.md from bench/run's results.
 
-    python3 bench/report.py RESULTS.tsv SEARCH.txt docs/performance.md MODE
+    python3 bench/report.py RESULTS.tsv SEARCH.txt docs/performance.md MODE [SEARCH_I18N.txt]
+
+The four-language figures (named i18n_*) are reported when the results hold them.
 """
 import datetime
 import os
@@ -19,6 +21,7 @@ def sh(cmd):
 
 def main():
     results, search_file, out, mode = sys.argv[1:5]
+    search_i18n_file = sys.argv[5] if len(sys.argv) > 5 else None
     r = {}
     for line in open(results):
         k, _, v = line.rstrip("\n").partition("\t")
@@ -76,6 +79,37 @@ def main():
     s95 = f("search_p95_ms")
     if s95 is not None:
         w(f"| search latency p95 ({int(big):,} sites) | ≤ 5 ms | p50 {f('search_p50_ms'):.2f} ms, p95 {s95:.2f} ms, p99 {f('search_p99_ms'):.2f} ms | {verdict(s95 <= 5)} |")
+    # Four languages: English with Russian, Korean and Chinese translations of every entry.
+    i18n = "i18n_langs" in r
+    if i18n:
+        x4 = "× 4 languages"
+        for n in ("1000", "2000", "10000", "100000"):
+            b, h = f(f"i18n_build_s_{n}"), f(f"i18n_hugo_s_{n}")
+            if b is not None and h:
+                w(f"| `build` of {int(n):,} sites {x4} vs `hugo` | ≤ 0.5× Hugo | {b:.2f} s vs {h:.2f} s = {b / h:.2f}× | {verdict(b <= 0.5 * h)} |")
+            pk = f(f"i18n_build_peak_mb_{n}")
+            if pk is not None and n != "100000":
+                hp = f(f"i18n_hugo_peak_mb_{n}")
+                hugo = f" (Hugo: {hp:.0f} MB)" if hp is not None else ""
+                w(f"| peak memory of `build` at {int(n):,} sites {x4} | ≤ 1 GB | {pk:.0f} MB{hugo} | {verdict(pk <= 1024)} |")
+            elif pk is not None:
+                w(f"| `build` of {int(n):,} sites {x4}: time and peak memory | — | {b:.2f} s, {pk:.0f} MB (Hugo not run: too much memory) | |")
+        small4 = r.get("i18n_page_corpus", "")
+        page4, status4 = r.get("i18n_page_path", ""), r.get("i18n_page_status", "")
+        o4, n4 = f("i18n_ours_rps"), f("i18n_nginx_rps")
+        if o4 and n4:
+            w(f"| requests/s for a translated site page (`{page4}`, {int(small4):,} {x4}) vs nginx (same bytes) | ≥ 1.0× nginx | {o4:,.0f} vs {n4:,.0f} = {o4 / n4:.2f}× | {verdict(o4 >= n4)} |")
+            q4, qn = f("i18n_ours_p99_ms"), f("i18n_nginx_p99_ms")
+            w(f"| p99 latency under that load | ≤ 1.5× nginx | {q4:.2f} ms vs {qn:.2f} ms = {q4 / qn:.2f}× | {verdict(q4 <= 1.5 * qn)} |")
+        elif status4:
+            w(f"| requests/s for a translated site page (`{page4}`) vs nginx | ≥ 1.0× nginx | not measured: the page answered {status4}, not 200 | **missed** |")
+        ra4 = f("i18n_load_rss_after_mb")
+        if ra4 is not None:
+            w(f"| server RSS after the load test ({int(small4):,} sites {x4}) | ≤ 100 MB | {ra4:.0f} MB (before {f('i18n_load_rss_before_mb'):.0f}, peak {f('i18n_load_rss_max_mb'):.0f}) | {verdict(ra4 <= 100)} |")
+        s4 = f("i18n_search_p95_ms")
+        if s4 is not None:
+            big4 = int(r.get("i18n_search_corpus", "0"))
+            w(f"| search latency p95 ({big4:,} sites {x4}) | ≤ 5 ms | p50 {f('i18n_search_p50_ms'):.2f} ms, p95 {s4:.2f} ms, p99 {f('i18n_search_p99_ms'):.2f} ms | {verdict(s4 <= 5)} |")
     w("")
     w("## Load test")
     w("")
@@ -109,11 +143,62 @@ def main():
     w(open(search_file).read().strip())
     w("```")
     w("")
+    if i18n:
+        w("## Four languages")
+        w("")
+        w("The same measurements on corpora made with `gen_corpus.py --langs ru,ko,zh`: every site, country "
+          "and date in English with its Russian, Korean and Chinese translations beside it "
+          "(`<slug>.<lang>.md`); Hugo builds the same entries with `hugo-site-i18n/` (four languages).")
+        w("")
+        w("| sites | `memorial-atlas build` | peak memory | `hugo --quiet` | Hugo's peak memory |")
+        w("|---|---|---|---|---|")
+        for n in ("1000", "2000", "10000", "100000"):
+            if f(f"i18n_build_s_{n}") is not None:
+                runs = int(f(f"i18n_build_runs_{n}") or 3)
+                once = " (one run)" if runs == 1 else ""
+                h, hp = f(f"i18n_hugo_s_{n}"), f(f"i18n_hugo_peak_mb_{n}")
+                hugo = f"{h:.2f} s | {hp:.0f} MB" if h is not None else "not run | —"
+                w(f"| {int(n):,} × 4 | {f(f'i18n_build_s_{n}'):.2f} s{once} | {f(f'i18n_build_peak_mb_{n}'):.0f} MB | {hugo} |")
+        w("")
+        w("Hugo is not run on 100,000 sites × 4 languages: it needs about 4.3 GB at 10,000 × 4 and "
+          "12 GB for 100,000 English sites, so tens of gigabytes there. Our 100,000 × 4 build is run once.")
+        w("")
+        status4 = r.get("i18n_page_status", "")
+        if status4 == "200":
+            translated = "" if r.get("i18n_page_translated") == "yes" else \
+                " **The page is not marked as being in that language: it may be the English fallback.**"
+            w(f"Translated site page: `{r.get('i18n_page_path')}`, {int(f('i18n_page_bytes') or 0):,} bytes, "
+              f"wrk as for the English page, our server against nginx sending the same bytes.{translated}")
+        elif status4:
+            w(f"Translated site page: `{r.get('i18n_page_path')}` answered **{status4}**, not 200, so it "
+              "was not measured against nginx (no figures are given for a page that is not there).")
+        w("")
+        if f("i18n_load_requests") is not None:
+            w(f"Load test (`bench/load` with `LOAD_LANGS={r.get('i18n_langs', '').replace('en,', '')}`: the "
+              f"mix above plus each language's home and first 100 site pages and searches in Russian, "
+              f"Korean and Chinese), {int(r.get('i18n_page_corpus') or 0):,} sites × 4: "
+              f"{int(f('i18n_load_requests') or 0):,} requests, {int(f('i18n_load_errors') or 0):,} errors, "
+              f"{int(f('i18n_load_non2xx3xx') or 0):,} responses other than 2xx/3xx (wrk counts these among "
+              f"its errors), "
+              f"{int(f('i18n_load_export_failures') or 0)} failed export downloads. Server memory: "
+              f"{f('i18n_load_rss_before_mb'):.0f} MB before, {f('i18n_load_rss_after_mix_mb') or 0:.0f} MB after the mix, "
+              f"{f('i18n_load_rss_max_mb'):.0f} MB at most, {f('i18n_load_rss_after_mb'):.0f} MB after the exports.")
+            w("")
+        if search_i18n_file and f("i18n_search_p95_ms") is not None and os.path.exists(search_i18n_file):
+            w(f"Search over the four-language index, {int(r.get('i18n_search_corpus')):,} sites × 4: the "
+              "same queries; the Russian, Korean and Chinese ones are words of the generated translations.")
+            w("")
+            w("```")
+            w(open(search_i18n_file).read().strip())
+            w("```")
+            w("")
     w("## How to run")
     w("")
     w("```sh")
-    w("bench/run          # everything; writes this file (about 15 minutes, 2 GB of disk)")
-    w("bench/run quick    # 1,000 and 10,000 sites only")
+    w("bench/run          # everything; writes this file (about 15 minutes and 2 GB of disk for the English")
+    w("                   # steps; the four-language ones add, by estimate, about 25 minutes and 18 GB)")
+    w("bench/run quick    # 1,000 and 10,000 sites only; four languages at 10,000 only")
+    w("BENCH_SIZES=1000 BENCH_I18N_SIZES=\"1000 2000\" bench/run   # try the script at small sizes")
     w("bench/load http://127.0.0.1:8080 content 60   # the load test alone, against a running server")
     w("```")
     w("")
