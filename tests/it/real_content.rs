@@ -34,6 +34,27 @@ async fn every_page_of_the_real_content_answers_200() {
         let page = app.get(p).await;
         assert_eq!(page.status, 200, "{p}");
         assert_eq!(page.body.matches("<h1").count(), 1, "one h1 on {p}");
+        // Every entry is translated whole: in each language, its page is its own, not the
+        // English fallback.
+        for lang in ["ru", "ko", "zh"] {
+            let path = format!("/{lang}{p}");
+            let page = app.get(&path).await;
+            assert_eq!(page.status, 200, "{path}");
+            assert!(
+                !page.body.contains("class=\"wrap notice\""),
+                "{path} is not translated"
+            );
+            assert!(!page.body.contains("noindex"), "{path} is indexed");
+        }
+    }
+    let status = memorial_atlas::content::translation::status(&content);
+    for lang in status {
+        assert!(
+            lang.missing.is_empty(),
+            "{}: missing {:?}",
+            lang.lang,
+            lang.missing
+        );
     }
     for required in ["about", "editorial-policy"] {
         assert!(
