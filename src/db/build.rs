@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
-use super::build_file::{open_for_build, temp_path};
+use super::build_file::{open_for_build, remove_leftovers, temp_path};
 use super::error::DbError;
 use super::insert::insert_all;
 use super::search::index::{self, IndexRow};
@@ -34,6 +34,13 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
         path: dir.to_path_buf(),
         source,
     })?;
+    let left = remove_leftovers(target);
+    if left > 0 {
+        tracing::info!(
+            files = left,
+            "removed what an interrupted build left beside the database"
+        );
+    }
     let tmp = temp_path(target);
     let _ = std::fs::remove_file(&tmp);
 

@@ -22,6 +22,50 @@ pub fn temp_path(target: &Path) -> PathBuf {
     beside(target, &format!(".tmp-{}", std::process::id()))
 }
 
+/// Removes what builds killed before they finished (SIGKILL, a power cut) left beside `target`:
+/// their temporary database and search index (`<name>.tmp-<pid>`, `<name>.tmp-<pid>.search`),
+/// hundreds of megabytes at scale. A file whose process still runs is another build's, and stays.
+/// Returns how many files were removed.
+pub fn remove_leftovers(target: &Path) -> usize {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.strip_suffix(".search").unwrap_or(rest);
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid != std::process::id()
+            && !process_runs(pid)
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether process `pid` is running. Where the system has no `/proc` to ask, every process is
+/// taken to run: a leftover then stays, which is better than removing a running build's file.
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 /// A connection to a database file that this build is writing.
 pub fn open_for_build(path: &Path) -> Result<Connection, DbError> {
     let werr = DbError::writing(path);

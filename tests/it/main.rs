@@ -4,6 +4,7 @@
 mod architecture;
 mod browse;
 mod content_errors;
+mod crash;
 mod editing;
 mod exports;
 mod feeds;

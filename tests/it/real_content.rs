@@ -41,7 +41,7 @@ async fn every_page_of_the_real_content_answers_200() {
             let page = app.get(&path).await;
             assert_eq!(page.status, 200, "{path}");
             assert!(
-                !page.body.contains("class=\"wrap notice\""),
+                !page.body.contains("class=\"notice\""),
                 "{path} is not translated"
             );
             assert!(!page.body.contains("noindex"), "{path} is indexed");

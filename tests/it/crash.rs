@@ -1,0 +1,86 @@
+//! A build killed at any moment (SIGKILL, a power cut) leaves the served database as it was, and
+//! the next build removes whatever the killed one left beside it.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use memorial_atlas::db::Database;
+
+use crate::support::{BIN, Tree};
+
+/// The fixture content with `n` more sites, so that a build takes long enough to be cut short.
+fn big_tree(n: usize) -> Tree {
+    let tree = Tree::fixture();
+    let body = "A memorial in a generated town. ".repeat(60);
+    for i in 0..n {
+        tree.write(
+            &format!("sites/generated-{i}.md"),
+            format!(
+                "+++\ntitle = \"Generated Memorial {i}\"\ncountry = \"kp\"\nlocality = \"Town {i}\"\nkind = \"monument\"\nstatus = \"extant\"\n\n[[sources]]\nid = \"report\"\ntitle = \"A report\"\n+++\n\n{body}[^report]\n"
+            ),
+        );
+    }
+    tree
+}
+
+fn leftovers(tree: &Tree) -> Vec<String> {
+    let dir = tree.db().parent().expect("db folder").to_path_buf();
+    std::fs::read_dir(dir)
+        .expect("db folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+#[test]
+fn a_killed_build_leaves_the_database_untouched_and_the_next_removes_its_files() {
+    let tree = big_tree(1500);
+    // The database being served: built from the fixture's own four sites.
+    let first = Tree::fixture();
+    first.build();
+    std::fs::create_dir_all(tree.db().parent().expect("db folder")).expect("mkdir");
+    std::fs::copy(first.db(), tree.db()).expect("copy db");
+    let served = Database::open(&tree.db(), false)
+        .expect("open")
+        .built_at()
+        .to_string();
+
+    let mut left_something = false;
+    for after_ms in [30, 150, 400, 900, 1600] {
+        let mut child = Command::new(BIN)
+            .args(["build"])
+            .env("MEMORIAL_ATLAS_CONTENT", tree.content())
+            .env("MEMORIAL_ATLAS_DB", tree.db())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start build");
+        std::thread::sleep(Duration::from_millis(after_ms));
+        let finished = child.try_wait().expect("wait").is_some();
+        child.kill().ok();
+        child.wait().expect("reap");
+        if finished {
+            break;
+        }
+        // The served database is whole and is still the one it was.
+        let db = Database::open(&tree.db(), false).expect("still a database");
+        assert_eq!(db.built_at(), served, "killed after {after_ms} ms");
+        left_something |= !leftovers(&tree).is_empty();
+    }
+    assert!(
+        left_something,
+        "a build killed midway leaves its files (the case this guards)"
+    );
+
+    let out = tree.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(leftovers(&tree), Vec::<String>::new());
+    let db = Database::open(&tree.db(), false).expect("new database");
+    assert_ne!(db.built_at(), served);
+    assert!(db.site("generated-1499").expect("query").is_some());
+}
