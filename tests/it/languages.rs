@@ -374,6 +374,20 @@ async fn a_word_only_in_a_translation_finds_the_entry_from_any_language() {
             .unwrap_or_default();
         assert!(snippet.contains("сирень"), "{snippet}");
     }
+    // An entry whose texts in two languages both match is one result, shown in the visitor's
+    // language where that text matched.
+    let both = app.get("/ru/search?q=1947").await;
+    let doc = Html::parse_document(&both.body);
+    let urls: Vec<String> = select(&doc, ".result-title a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(
+        urls.iter().filter(|u| *u == "/ru/sites/full-site/").count(),
+        1,
+        "{urls:?}"
+    );
+    both.assert_has(&["году"]);
     // Titles in the visitor's language where translated.
     let ru = app.get("/ru/search?q=obelisk").await;
     ru.assert_has(&["Учебный обелиск"]);

@@ -74,6 +74,25 @@ pub struct Indexer<'t> {
     doc: rusqlite::Statement<'t>,
     index: SyncSender<IndexRow>,
     next_id: i64,
+    /// The document of each original, by entry: its translations' documents are numbered
+    /// after it (see [`doc_id`]).
+    originals: std::collections::HashMap<(EntryKind, String), i64>,
+}
+
+/// Where a document's language is written in its id: an original's document is numbered from 1;
+/// a translation's is its original's number with the language above these bits. So the
+/// documents of one entry are known from their ids alone, and a search ranks each entry once
+/// without reading the documents it leaves out.
+const LANG_SHIFT: u32 = 40;
+
+/// The id of an entry's document in `lang`, from its original's.
+pub fn doc_id(original: i64, lang: Lang) -> i64 {
+    original | ((lang as i64) << LANG_SHIFT)
+}
+
+/// The entry a document belongs to (its original's document id), and the document's language.
+pub fn entry_of(id: i64) -> (i64, i64) {
+    (id & ((1 << LANG_SHIFT) - 1), id >> LANG_SHIFT)
 }
 
 impl<'t> Indexer<'t> {
@@ -85,12 +104,29 @@ impl<'t> Indexer<'t> {
             )?,
             index,
             next_id: 0,
+            originals: std::collections::HashMap::new(),
         })
     }
 
     pub fn add(&mut self, d: &SearchDoc) -> Result<(), WriteFailure> {
-        self.next_id += 1;
-        let id = self.next_id;
+        let original = match d.lang {
+            Lang::En => None,
+            lang => self
+                .originals
+                .get(&(d.kind, d.key.to_string()))
+                .map(|&o| doc_id(o, lang)),
+        };
+        let id = match original {
+            Some(id) => id,
+            None => {
+                self.next_id += 1;
+                if d.lang == Lang::En {
+                    self.originals
+                        .insert((d.kind, d.key.to_string()), self.next_id);
+                }
+                self.next_id
+            }
+        };
         self.doc.execute(params![
             id,
             d.kind.as_str(),

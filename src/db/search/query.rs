@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::params;
 
+use super::index::entry_of;
 use super::matches::{Excerpt, excerpt, find_matches};
 use super::terms::{index_text, is_cjk, query_terms};
 use crate::db::columns::{col, from_row};
@@ -193,26 +194,16 @@ impl Database {
     /// document of its own, and the entry takes the place of its best one, with the text in
     /// `lang` where that matched too (so results read in the visitor's language).
     fn one_per_entry(&self, ranked: Vec<i64>, lang: Lang) -> Result<Vec<i64>, DbError> {
-        let sql = "SELECT id, kind, key, lang FROM search_docs WHERE id IN (SELECT value FROM json_each(?1))";
-        let docs: HashMap<i64, (String, String, String)> = self
-            .rows(sql, [json_ids(&ranked)], |r| {
-                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-            })
-            .reading("the entries of search results")?
-            .into_iter()
-            .collect();
-        let mut place: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut place: HashMap<i64, usize> = HashMap::with_capacity(ranked.len());
         let mut out: Vec<i64> = Vec::with_capacity(ranked.len());
-        for id in &ranked {
-            let Some((kind, key, doc_lang)) = docs.get(id) else {
-                continue;
-            };
-            match place.get(&(kind.as_str(), key.as_str())) {
+        for id in ranked {
+            let (entry, doc_lang) = entry_of(id);
+            match place.get(&entry) {
                 None => {
-                    place.insert((kind, key), out.len());
-                    out.push(*id);
+                    place.insert(entry, out.len());
+                    out.push(id);
                 }
-                Some(&i) if doc_lang == lang.code() => out[i] = *id,
+                Some(&i) if doc_lang == lang as i64 => out[i] = id,
                 Some(_) => {}
             }
         }

@@ -12,8 +12,14 @@ use crate::web::{Ctx, PageError};
 /// The sitemaps.org limit of addresses in one sitemap file.
 pub const MAX_URLS: usize = 50_000;
 
-/// How many entries one sitemap file lists: each is up to one address per language.
-pub const MAX_ENTRIES: usize = MAX_URLS / Lang::ALL.len();
+/// How many entries one sitemap file lists. Each is up to one address per language, and each
+/// address lists every language's version: 2,000 entries make at most 8,000 addresses and about
+/// 6 MB, well under the sitemaps.org limits (50,000 addresses, 50 MB), and a sitemap is made on
+/// each request, so its size is memory the server holds while it answers.
+pub const MAX_ENTRIES: usize = 2_000;
+
+// The limit of addresses per file holds with every language.
+const _: () = assert!(MAX_ENTRIES * Lang::ALL.len() <= MAX_URLS);
 
 fn xml(body: String) -> HttpResponse {
     HttpResponse::Ok()
