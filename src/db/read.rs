@@ -555,15 +555,28 @@ impl Database {
     }
 
     /// The entries of [`Database::sitemap_entries`], in its order, one at a time until `each`
-    /// returns false: a sitemap split in parts reads one part's worth, not the whole atlas.
+    /// returns false.
     pub fn each_sitemap_entry(
         &self,
+        each: impl FnMut(SitemapEntry) -> bool,
+    ) -> Result<(), DbError> {
+        self.sitemap_range(0, i64::MAX, each)
+    }
+
+    /// At most `limit` of the sitemap's entries from the `offset`th: a sitemap split in parts
+    /// reads one part's rows, not the whole atlas (SQLite skips the others before it looks up
+    /// their translations).
+    pub fn sitemap_range(
+        &self,
+        offset: i64,
+        limit: i64,
         mut each: impl FnMut(SitemapEntry) -> bool,
     ) -> Result<(), DbError> {
         const C: &str = "kind, key, lastmod, langs";
+        let sql = format!("{SITEMAP_ENTRIES} LIMIT ?2 OFFSET ?3");
         let mut read = || -> rusqlite::Result<()> {
-            let mut stmt = self.conn.prepare_cached(SITEMAP_ENTRIES)?;
-            let mut rows = stmt.query([self.drafts])?;
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(params![self.drafts, limit, offset])?;
             while let Some(r) = rows.next()? {
                 let langs: Option<String> = r.get(col!(C, "langs"))?;
                 let translated = langs.as_deref().unwrap_or_default().split(',');
