@@ -28,14 +28,15 @@ use crate::lang::Lang;
 
 /// Every published entry for the sitemap (`kind, key, lastmod`): sites, then countries, dates and
 /// pages. One text, so that a count, the whole list and a part of it agree.
-const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod,
-   (SELECT group_concat(t.lang) FROM translations t
-     WHERE t.kind = e.kind AND t.key = e.key AND (t.draft = 0 OR ?1)) AS langs
- FROM (
+const SITEMAP_ENTRIES: &str = "SELECT kind, key, lastmod FROM (
    SELECT 'site' AS kind, slug AS key, lastmod FROM sites WHERE draft = 0 OR ?1
    UNION ALL SELECT 'country', code, lastmod FROM countries
    UNION ALL SELECT 'date', slug, lastmod FROM dates
-   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1) e";
+   UNION ALL SELECT 'page', slug, lastmod FROM pages WHERE draft = 0 OR ?1)";
+
+/// The languages an entry is translated into, for the sitemap's alternates.
+const ENTRY_LANGS: &str = "SELECT group_concat(lang) FROM translations
+   WHERE kind = ?1 AND key = ?2 AND (draft = 0 OR ?3)";
 
 /// The names of countries and dates in every language: few, read once per connection.
 #[derive(Default)]
@@ -548,8 +549,12 @@ impl Database {
 
     /// How many entries [`Database::sitemap_entries`] lists.
     pub fn sitemap_count(&self) -> Result<usize, DbError> {
-        let sql = format!("SELECT count(*) FROM ({SITEMAP_ENTRIES})");
-        self.row(&sql, [self.drafts], |r| r.get::<_, i64>(0))
+        // Counted table by table: the entries' own query would look up every entry's
+        // translations only to count them.
+        let sql = "SELECT (SELECT count(*) FROM sites WHERE draft = 0 OR ?1)
+            + (SELECT count(*) FROM countries) + (SELECT count(*) FROM dates)
+            + (SELECT count(*) FROM pages WHERE draft = 0 OR ?1)";
+        self.row(sql, [self.drafts], |r| r.get::<_, i64>(0))
             .map(|n| n.unwrap_or_default().max(0) as usize)
             .reading("the sitemap's entries")
     }
@@ -560,34 +565,44 @@ impl Database {
         &self,
         each: impl FnMut(SitemapEntry) -> bool,
     ) -> Result<(), DbError> {
-        self.sitemap_range(0, i64::MAX, each)
+        self.sitemap_range(0, i64::MAX, true, each)
     }
 
     /// At most `limit` of the sitemap's entries from the `offset`th: a sitemap split in parts
-    /// reads one part's rows, not the whole atlas (SQLite skips the others before it looks up
-    /// their translations).
+    /// reads one part's rows, not the whole atlas. With `langs`, each entry's translations are
+    /// looked up (one lookup by key each); without, it has English only (the index of parts
+    /// needs only the days).
     pub fn sitemap_range(
         &self,
         offset: i64,
         limit: i64,
+        langs: bool,
         mut each: impl FnMut(SitemapEntry) -> bool,
     ) -> Result<(), DbError> {
-        const C: &str = "kind, key, lastmod, langs";
+        const C: &str = "kind, key, lastmod";
         let sql = format!("{SITEMAP_ENTRIES} LIMIT ?2 OFFSET ?3");
         let mut read = || -> rusqlite::Result<()> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut lookup = self.conn.prepare_cached(ENTRY_LANGS)?;
             let mut rows = stmt.query(params![self.drafts, limit, offset])?;
             while let Some(r) = rows.next()? {
-                let langs: Option<String> = r.get(col!(C, "langs"))?;
-                let translated = langs.as_deref().unwrap_or_default().split(',');
+                let kind: EntryKind = r.get(col!(C, "kind"))?;
+                let key: String = r.get(col!(C, "key"))?;
+                let translated: Option<String> = match langs {
+                    true => {
+                        lookup.query_row(params![kind.as_str(), key, self.drafts], |r| r.get(0))?
+                    }
+                    false => None,
+                };
+                let translated = translated.unwrap_or_default();
                 let entry = SitemapEntry {
-                    kind: r.get(col!(C, "kind"))?,
-                    key: r.get(col!(C, "key"))?,
                     lastmod: day(r, col!(C, "lastmod"))?,
                     langs: Lang::ALL
                         .into_iter()
-                        .filter(|l| l.is_english() || translated.clone().any(|c| c == l.code()))
+                        .filter(|l| l.is_english() || translated.split(',').any(|c| c == l.code()))
                         .collect(),
+                    kind,
+                    key,
                 };
                 if !each(entry) {
                     break;

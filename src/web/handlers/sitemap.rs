@@ -76,7 +76,7 @@ pub async fn sitemap(ctx: Ctx) -> Result<HttpResponse, PageError> {
 pub fn parts_latest(db: &Database, max: usize) -> Result<Vec<Option<String>>, DbError> {
     let mut latest: Vec<Option<String>> = Vec::new();
     let mut at = SITEMAP_LISTS.len();
-    db.each_sitemap_entry(|e| {
+    db.sitemap_range(0, i64::MAX, false, |e| {
         let part = at / max;
         at += 1;
         if latest.len() <= part {
@@ -165,7 +165,7 @@ pub fn part_paths(db: &Database, max: usize, n: usize) -> Result<Option<Vec<Addr
     let first = start.saturating_sub(lists);
     let count = end.saturating_sub(lists).saturating_sub(first);
     let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    db.sitemap_range(as_i64(first), as_i64(count), |e| {
+    db.sitemap_range(as_i64(first), as_i64(count), true, |e| {
         entries.push(e);
         true
     })?;
