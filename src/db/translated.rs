@@ -197,7 +197,16 @@ impl Database {
         Ok(())
     }
 
-    /// A date's page in `lang`; the translation, where there is one.
+    /// Every date (as [`Database::dates`]) with its words, and its countries' names, in `lang`.
+    pub fn dates_in(&self, lang: Lang) -> Result<Vec<DateRow>, DbError> {
+        let mut dates = self.dates()?;
+        for d in &mut dates {
+            self.localize_date(lang, d)?;
+        }
+        Ok(dates)
+    }
+
+    /// A date's page in `lang` (its countries' names too); the translation, where there is one.
     pub fn localize_date(
         &self,
         lang: Lang,

@@ -24,12 +24,23 @@ fn big_tree(n: usize) -> Tree {
 }
 
 fn leftovers(tree: &Tree) -> Vec<String> {
+    leftovers_with_sizes(tree)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// The temporary files beside the database, with their sizes.
+fn leftovers_with_sizes(tree: &Tree) -> Vec<(String, u64)> {
     let dir = tree.db().parent().expect("db folder").to_path_buf();
     std::fs::read_dir(dir)
         .expect("db folder")
         .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp-"))
+        .map(|e| {
+            let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+            (e.file_name().to_string_lossy().into_owned(), len)
+        })
+        .filter(|(n, _)| n.contains(".tmp-"))
         .collect()
 }
 
@@ -46,8 +57,25 @@ fn a_killed_build_leaves_the_database_untouched_and_the_next_removes_its_files()
         .built_at()
         .to_string();
 
+    // Killed at once, as soon as its temporary database exists, once its search index exists,
+    // and once the database has grown: points found by watching the files, not by timing, so a
+    // busy machine moves them no more than an idle one.
+    type Reached = fn(&[(String, u64)]) -> bool;
+    let stages: [(&str, Reached); 4] = [
+        ("at once", |_| true),
+        ("temporary database", |f| {
+            f.iter().any(|(n, _)| !n.ends_with(".search"))
+        }),
+        ("search index", |f| {
+            f.iter().any(|(n, _)| n.ends_with(".search"))
+        }),
+        ("grown", |f| {
+            f.iter()
+                .any(|(n, len)| !n.ends_with(".search") && *len > 2_000_000)
+        }),
+    ];
     let mut left_something = false;
-    for after_ms in [30, 150, 400, 900, 1600] {
+    for (stage, reached) in stages {
         let mut child = Command::new(BIN)
             .args(["build"])
             .env("MEMORIAL_ATLAS_CONTENT", tree.content())
@@ -56,16 +84,27 @@ fn a_killed_build_leaves_the_database_untouched_and_the_next_removes_its_files()
             .stderr(Stdio::null())
             .spawn()
             .expect("start build");
-        std::thread::sleep(Duration::from_millis(after_ms));
-        let finished = child.try_wait().expect("wait").is_some();
+        let tmp = format!(".tmp-{}", child.id());
+        let mut finished = false;
+        for _ in 0..4000 {
+            let files: Vec<(String, u64)> = leftovers_with_sizes(&tree)
+                .into_iter()
+                .filter(|(n, _)| n.contains(&tmp))
+                .collect();
+            finished = child.try_wait().expect("wait").is_some();
+            if finished || reached(&files) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
         child.kill().ok();
         child.wait().expect("reap");
         if finished {
-            break;
+            continue;
         }
         // The served database is whole and is still the one it was.
         let db = Database::open(&tree.db(), false).expect("still a database");
-        assert_eq!(db.built_at(), served, "killed after {after_ms} ms");
+        assert_eq!(db.built_at(), served, "killed: {stage}");
         left_something |= !leftovers(&tree).is_empty();
     }
     assert!(

@@ -38,9 +38,8 @@ pub async fn show(ctx: Ctx, code: web::Path<String>) -> Result<HttpResponse, Pag
     let mut sites = ctx.db.country_sites(&country.code, LIST_LIMIT)?;
     ctx.db.localize_sites(ctx.lang, &mut sites)?;
     let mut dates = Vec::new();
-    for mut d in ctx.db.dates()? {
+    for d in ctx.db.dates_in(ctx.lang)? {
         if d.countries.iter().any(|(c, _)| *c == country.code) {
-            ctx.db.localize_date(ctx.lang, &mut d)?;
             dates.push(DateEntry(d));
         }
     }

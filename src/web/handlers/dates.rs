@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 use chrono::{Datelike, NaiveDate};
 
 use super::html;
-use crate::db::read::{DateRow, EntryKind};
+use crate::db::read::EntryKind;
 use crate::text::truncate_words;
 use crate::urls;
 use crate::web::seo;
@@ -13,31 +13,11 @@ use crate::web::views::{
 };
 use crate::web::{Ctx, PageError};
 
-/// Every date, with its name in the page's language where translated.
-fn dates_in(ctx: &Ctx) -> Result<Vec<DateRow>, PageError> {
-    let mut dates = ctx.db.dates()?;
-    for d in &mut dates {
-        ctx.db.localize_date(ctx.lang, d)?;
-        localize_countries(ctx, &mut d.countries)?;
-    }
-    Ok(dates)
-}
-
-/// Countries' names (code, name) in the page's language.
-fn localize_countries(ctx: &Ctx, countries: &mut [(String, String)]) -> Result<(), PageError> {
-    for (code, name) in countries {
-        if let Some(n) = ctx.db.name_in(EntryKind::Country, code, ctx.lang)? {
-            *name = n.to_string();
-        }
-    }
-    Ok(())
-}
-
 pub async fn list(ctx: Ctx) -> Result<HttpResponse, PageError> {
     let today = ctx.state.today();
     let t = ctx.t;
     // Dates come in calendar order: each month takes the run of its own.
-    let mut dates = dates_in(&ctx)?.into_iter().peekable();
+    let mut dates = ctx.db.dates_in(ctx.lang)?.into_iter().peekable();
     let months = (1..=12)
         .map(|m| {
             let mut month = Vec::new();
@@ -93,7 +73,6 @@ fn sites_of(ctx: &Ctx, slug: &str) -> Result<Vec<SiteItem>, PageError> {
 pub async fn show(ctx: Ctx, slug: web::Path<String>) -> Result<HttpResponse, PageError> {
     let mut date = ctx.db.date(&slug)?.ok_or(PageError::NotFound)?;
     let translation = ctx.db.localize_date(ctx.lang, &mut date)?;
-    localize_countries(&ctx, &mut date.countries)?;
     let languages = ctx.db.languages(EntryKind::Date, &date.date.slug)?;
     let t = ctx.t;
     let sites = sites_of(&ctx, &date.date.slug)?;
@@ -181,7 +160,9 @@ pub async fn day(ctx: Ctx, mmdd: web::Path<String>) -> Result<HttpResponse, Page
         .filter(|d| d.year() == 2000)
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(day));
     let mut dates = Vec::new();
-    for d in dates_in(&ctx)?
+    for d in ctx
+        .db
+        .dates_in(ctx.lang)?
         .into_iter()
         .filter(|d| d.date.month == day.month() && d.date.day == day.day())
     {

@@ -56,17 +56,8 @@ pub async fn atom(ctx: Ctx) -> Result<HttpResponse, PageError> {
         .body(feed.render()?))
 }
 
-/// Every date, named in the calendar's language where translated.
-fn dates_in(ctx: &Ctx) -> Result<Vec<DateRow>, PageError> {
-    let mut dates = ctx.db.dates()?;
-    for d in &mut dates {
-        ctx.db.localize_date(ctx.lang, d)?;
-    }
-    Ok(dates)
-}
-
 pub async fn calendar(ctx: Ctx) -> Result<HttpResponse, PageError> {
-    let dates = dates_in(&ctx)?;
+    let dates = ctx.db.dates_in(ctx.lang)?;
     ics(&ctx, &ctx.t.t("calendar-name"), &dates)
 }
 
@@ -80,7 +71,9 @@ pub async fn country_calendar(
         .name_in(EntryKind::Country, &country.code, ctx.lang)?
         .unwrap_or(&country.name)
         .to_string();
-    let dates: Vec<DateRow> = dates_in(&ctx)?
+    let dates: Vec<DateRow> = ctx
+        .db
+        .dates_in(ctx.lang)?
         .into_iter()
         .filter(|d| d.countries.iter().any(|(c, _)| *c == country.code))
         .collect();
