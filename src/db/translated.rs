@@ -68,16 +68,49 @@ impl Database {
         .reading("a translation")
     }
 
-    /// An entry's English title (a country's name).
-    pub fn title_of(&self, kind: EntryKind, key: &str) -> Result<Option<String>, DbError> {
-        let sql = match kind {
-            EntryKind::Site => "SELECT title FROM sites WHERE slug = ?1",
-            EntryKind::Country => "SELECT name FROM countries WHERE code = ?1",
-            EntryKind::Date => "SELECT title FROM dates WHERE slug = ?1",
-            EntryKind::Page => "SELECT title FROM pages WHERE slug = ?1",
+    /// The titles (a country's name) of entries of one kind in `lang`, by key: the originals'
+    /// for English, else the translations' (an entry without one is left out). One query for
+    /// all of them, as a page of search results needs.
+    pub fn titles(
+        &self,
+        kind: EntryKind,
+        keys: &[&str],
+        lang: Lang,
+    ) -> Result<HashMap<String, String>, DbError> {
+        if keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let list = serde_json::Value::from(keys.to_vec()).to_string();
+        let keyed = "IN (SELECT value FROM json_each(?1))";
+        let sql = match (lang, kind) {
+            (Lang::En, EntryKind::Site) => {
+                format!("SELECT slug, title FROM sites WHERE slug {keyed}")
+            }
+            (Lang::En, EntryKind::Country) => {
+                format!("SELECT code, name FROM countries WHERE code {keyed}")
+            }
+            (Lang::En, EntryKind::Date) => {
+                format!("SELECT slug, title FROM dates WHERE slug {keyed}")
+            }
+            (Lang::En, EntryKind::Page) => {
+                format!("SELECT slug, title FROM pages WHERE slug {keyed}")
+            }
+            _ => format!(
+                "SELECT key, title FROM translations WHERE key {keyed}
+                 AND kind = ?2 AND lang = ?3 AND (draft = 0 OR ?4)"
+            ),
         };
-        self.row(sql, [key], |r| r.get(0))
-            .reading("an entry's title")
+        let rows: Vec<(String, String)> = if lang.is_english() {
+            self.rows(&sql, [list], |r| Ok((r.get(0)?, r.get(1)?)))
+        } else {
+            self.rows(
+                &sql,
+                params![list, kind.as_str(), lang.code(), self.drafts()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+        }
+        .reading("entries' titles")?;
+        Ok(rows.into_iter().collect())
     }
 
     /// The languages an entry can be read in, English first: its own and its translations'.

@@ -1,5 +1,7 @@
 //! `/search?q=…`: full-text search over every entry, in every script.
 
+use std::collections::HashMap;
+
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
@@ -51,10 +53,12 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
             .search(&query, ctx.lang, PER_PAGE, (page - 1) * PER_PAGE)?
     };
     let t = ctx.t;
-    let mut hits = Vec::with_capacity(results.hits.len());
-    for h in &results.hits {
-        hits.push(result(&ctx, h, &terms)?);
-    }
+    let titles = visitor_titles(&ctx, &results.hits)?;
+    let hits = results
+        .hits
+        .iter()
+        .map(|h| result(&ctx, h, &terms, titles.get(&(h.kind, h.key.as_str()))))
+        .collect();
     let title = if query.is_empty() {
         t.t("search-button")
     } else {
@@ -92,17 +96,13 @@ pub async fn search(ctx: Ctx, params: web::Query<Params>) -> Result<HttpResponse
 /// One hit as the page shows it: its title in the visitor's language where the entry is
 /// translated (highlighted where that is the text that matched), and the matching text, in
 /// whichever language it is, marked with that language.
-fn result(ctx: &Ctx, h: &Hit, terms: &[String]) -> Result<SearchResult, PageError> {
+fn result(ctx: &Ctx, h: &Hit, terms: &[String], title: Option<&String>) -> SearchResult {
     let t = ctx.t;
-    let (title_html, title_lang) = if h.lang == ctx.lang {
-        (highlight::marked(&h.title, &h.title_matches(terms)), h.lang)
-    } else {
-        match visitor_title(ctx, h)? {
-            Some(title) => (crate::text::escape(&title), ctx.lang),
-            None => (highlight::marked(&h.title, &h.title_matches(terms)), h.lang),
-        }
+    let (title_html, title_lang) = match title {
+        Some(title) if h.lang != ctx.lang => (crate::text::escape(title), ctx.lang),
+        _ => (highlight::marked(&h.title, &h.title_matches(terms)), h.lang),
     };
-    Ok(SearchResult {
+    SearchResult {
         url: t.path(entry_url(h.kind, &h.key)),
         title_html,
         title_lang,
@@ -119,18 +119,34 @@ fn result(ctx: &Ctx, h: &Hit, terms: &[String]) -> Result<SearchResult, PageErro
         status_label: h.site_status.as_deref().map(|s| t.term("status", s)),
         place: (!h.place.is_empty()).then(|| h.place.clone()),
         draft: h.draft,
-    })
+    }
 }
 
-/// An entry's title in the visitor's language, where it is translated.
-fn visitor_title(ctx: &Ctx, h: &Hit) -> Result<Option<String>, PageError> {
-    if ctx.lang.is_english() {
-        return Ok(ctx.db.title_of(h.kind, &h.key)?);
+/// The titles in the visitor's language of the hits whose matching text is in another, where
+/// the entry has one: one query per kind of entry on the page.
+fn visitor_titles<'h>(
+    ctx: &Ctx,
+    hits: &'h [Hit],
+) -> Result<HashMap<(EntryKind, &'h str), String>, PageError> {
+    let mut out = HashMap::new();
+    for kind in [
+        EntryKind::Site,
+        EntryKind::Country,
+        EntryKind::Date,
+        EntryKind::Page,
+    ] {
+        let keys: Vec<&str> = hits
+            .iter()
+            .filter(|h| h.kind == kind && h.lang != ctx.lang)
+            .map(|h| h.key.as_str())
+            .collect();
+        for (key, title) in ctx.db.titles(kind, &keys, ctx.lang)? {
+            if let Some(k) = keys.iter().find(|k| **k == key) {
+                out.insert((kind, *k), title);
+            }
+        }
     }
-    Ok(ctx
-        .db
-        .translation(h.kind, &h.key, ctx.lang)?
-        .map(|tr| tr.title))
+    Ok(out)
 }
 
 /// Encodes a query value for a link as a browser's form would (a space as `+`).
