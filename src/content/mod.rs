@@ -167,27 +167,16 @@ fn read_translations(
     kind: Kind,
     errors: &mut Vec<ContentError>,
 ) -> Vec<model::Translation> {
-    let (found, entries): (Vec<Vec<ContentError>>, Vec<Option<model::Translation>>) = paths
-        .par_iter()
-        .map(|(path, display)| {
-            let mut found = Vec::new();
-            let (key, suffix) = translation::split_name(path);
-            let lang = match translation::language(display, suffix.as_deref().unwrap_or("")) {
-                Ok(lang) => lang,
-                Err(e) => return (vec![*e], None),
-            };
-            let entry = match SourceFile::read(path, display.clone()) {
-                Ok(src) => translation::parse(&src, kind, lang, &key, &mut found),
-                Err(e) => {
-                    found.push(*e);
-                    None
-                }
-            };
-            (found, entry)
-        })
-        .unzip();
-    errors.extend(found.into_iter().flatten());
-    entries.into_iter().flatten().collect()
+    read_each(paths, errors, |src, found| {
+        let (key, suffix) = translation::split_name(&src.path);
+        match translation::language(&src.display_path, suffix.as_deref().unwrap_or("")) {
+            Ok(lang) => translation::parse(src, kind, lang, &key, found),
+            Err(e) => {
+                found.push(*e);
+                None
+            }
+        }
+    })
 }
 
 /// Reads, checks and parses one folder's files on every core. Entries keep the order of
@@ -198,6 +187,20 @@ fn read_all<T: Send>(
     errors: &mut Vec<ContentError>,
     parse: impl Fn(&SourceFile, &mut Vec<ContentError>) -> Option<T> + Sync,
 ) -> Vec<T> {
+    read_each(paths, errors, |src, found| {
+        check::slug_ok(src, is_country, found)
+            .then(|| parse(src, found))
+            .flatten()
+    })
+}
+
+/// Reads each file on every core and hands it to `parse`; the entries in the order of
+/// `paths`, and every error found added to `errors`.
+fn read_each<T: Send>(
+    paths: &[(PathBuf, PathBuf)],
+    errors: &mut Vec<ContentError>,
+    parse: impl Fn(&SourceFile, &mut Vec<ContentError>) -> Option<T> + Sync,
+) -> Vec<T> {
     // Two lists, not one of pairs: the entries' list then becomes the result in place (an
     // `Option<T>` is the size of a `T`), instead of a second copy of 100,000 sites beside it.
     let (found, entries): (Vec<Vec<ContentError>>, Vec<Option<T>>) = paths
@@ -205,8 +208,7 @@ fn read_all<T: Send>(
         .map(|(path, display)| {
             let mut found = Vec::new();
             let entry = match SourceFile::read(path, display.clone()) {
-                Ok(src) if check::slug_ok(&src, is_country, &mut found) => parse(&src, &mut found),
-                Ok(_) => None,
+                Ok(src) => parse(&src, &mut found),
                 Err(e) => {
                     found.push(*e);
                     None

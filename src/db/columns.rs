@@ -109,44 +109,32 @@ impl FromSql for Day {
     }
 }
 
-/// A site's facts, stored as one JSON object: the model's own serde form, so that a new fact
-/// needs no column, no parameter and no reader.
-impl ToSql for SiteFacts {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        serde_json::to_string(self)
-            .map(ToSqlOutput::from)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-    }
+/// A model type stored as one JSON column: its own serde form, so that a new field needs no
+/// column, no parameter and no reader. `$what` names it in the error of a value not so stored.
+macro_rules! json_column {
+    ($ty:ty, $what:literal) => {
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                serde_json::to_string(self)
+                    .map(ToSqlOutput::from)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                serde_json::from_str(value.as_str()?).map_err(|e| {
+                    FromSqlError::Other(
+                        format!("{} are not as the build stores them: {e}", $what).into(),
+                    )
+                })
+            }
+        }
+    };
 }
 
-impl FromSql for SiteFacts {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        serde_json::from_str(value.as_str()?).map_err(|e| {
-            FromSqlError::Other(
-                format!("a site's facts are not as the build stores them: {e}").into(),
-            )
-        })
-    }
-}
-
-/// A translation's words, stored as one JSON object like a site's facts.
-impl ToSql for Words {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        serde_json::to_string(self)
-            .map(ToSqlOutput::from)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-    }
-}
-
-impl FromSql for Words {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        serde_json::from_str(value.as_str()?).map_err(|e| {
-            FromSqlError::Other(
-                format!("a translation's words are not as the build stores them: {e}").into(),
-            )
-        })
-    }
-}
+json_column!(SiteFacts, "a site's facts");
+json_column!(Words, "a translation's words");
 
 fn not_a_date(text: &str) -> FromSqlError {
     FromSqlError::Other(format!("`{text}` is not a date as the build stores them").into())
