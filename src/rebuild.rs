@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::content::live::{LiveContent, Seen};
 use crate::content::{self, ErrorReport};
 use crate::db::{self, BuildStats, DbError};
 use crate::logging::Chain;
@@ -52,7 +53,18 @@ impl Pipeline {
     /// `tell_server`. On success every worker opens the new database at its next request; on
     /// failure the last good one goes on serving.
     pub fn rebuild_served(&self, tell_server: impl Fn(Outcome)) {
-        match self.build() {
+        let started = std::time::Instant::now();
+        self.report(self.build(), started, &tell_server);
+    }
+
+    /// Logs the outcome of a whole build and passes it to `tell_server`.
+    fn report(
+        &self,
+        built: Result<BuildStats, RebuildError>,
+        started: std::time::Instant,
+        tell_server: &impl Fn(Outcome),
+    ) {
+        match built {
             Ok(stats) => {
                 tell_server(Ok(()));
                 tracing::info!(
@@ -62,7 +74,7 @@ impl Pipeline {
                     stats.countries,
                     stats.dates,
                     stats.pages,
-                    stats.elapsed.as_secs_f64()
+                    started.elapsed().as_secs_f64()
                 );
             }
             Err(e) => {
@@ -108,4 +120,97 @@ impl Pipeline {
 
 fn modified(p: &Path) -> Option<SystemTime> {
     std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// Live preview's pipeline (`serve --watch`): the first build reads the whole folder and keeps
+/// its model; each save then reads only the files that changed and writes only the entries
+/// they change into the served database, in place ([`db::update`]). Anything it cannot take in
+/// that way (a folder renamed, a database of another version) falls back to a whole build.
+pub struct Live {
+    pipeline: Pipeline,
+    content: Option<LiveContent>,
+    /// When the whole folder was last read: while it has errors, only a file changed since
+    /// then is worth reading it all again (reading a file is an event too).
+    loaded: SystemTime,
+}
+
+impl Live {
+    pub fn new(pipeline: Pipeline) -> Self {
+        Live {
+            pipeline,
+            content: None,
+            loaded: SystemTime::UNIX_EPOCH,
+        }
+    }
+
+    /// Reads the whole folder and builds the database whole, telling the server.
+    pub fn rebuild_all(&mut self, tell_server: &impl Fn(Outcome)) {
+        let started = std::time::Instant::now();
+        self.loaded = SystemTime::now();
+        match LiveContent::load(&self.pipeline.content_dir) {
+            Ok(live) => {
+                let built = db::build(live.content(), &self.pipeline.db_path);
+                self.content = Some(live);
+                self.pipeline
+                    .report(built.map_err(RebuildError::Db), started, tell_server);
+            }
+            Err(report) => {
+                self.pipeline
+                    .report(Err(RebuildError::Content(report)), started, tell_server);
+            }
+        }
+    }
+
+    /// Takes in the paths a watcher reported changed.
+    pub fn changed(&mut self, paths: &[PathBuf], tell_server: &impl Fn(Outcome)) {
+        let started = std::time::Instant::now();
+        let Some(live) = self.content.as_mut() else {
+            let since = self.loaded;
+            let changed = |p: &PathBuf| match std::fs::metadata(p) {
+                Ok(m) => m.is_file() && m.modified().map_or(true, |t| t >= since),
+                Err(_) => true,
+            };
+            if paths.iter().any(changed) {
+                self.rebuild_all(tell_server);
+            }
+            return;
+        };
+        let changes = match live.update(paths) {
+            Ok(Seen::Nothing) => return,
+            Ok(Seen::Changes(changes)) => changes,
+            Err(report) => {
+                return self.pipeline.report(
+                    Err(RebuildError::Content(report)),
+                    started,
+                    tell_server,
+                );
+            }
+        };
+        if changes.is_empty() {
+            // A static file no entry reads (the stylesheet): only the pages are made again.
+            return tell_server(Ok(()));
+        }
+        match db::update(live.content(), &changes, &self.pipeline.db_path) {
+            Ok(stats) => {
+                tell_server(Ok(()));
+                tracing::info!(
+                    "updated {}: {} entries and {} translations in {:.3} s",
+                    self.pipeline.db_path.display(),
+                    stats.entries,
+                    stats.translations,
+                    stats.elapsed.as_secs_f64()
+                );
+            }
+            Err(e) => {
+                tracing::warn!(
+                    "cannot update {} in place ({}): building it whole",
+                    self.pipeline.db_path.display(),
+                    Chain(&e)
+                );
+                let built = db::build(live.content(), &self.pipeline.db_path);
+                self.pipeline
+                    .report(built.map_err(RebuildError::Db), started, tell_server);
+            }
+        }
+    }
 }

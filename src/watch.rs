@@ -9,10 +9,11 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::rebuild::{Outcome, Pipeline};
+use crate::rebuild::{Live, Outcome, Pipeline};
 
-/// How long the folders must be quiet before a rebuild: an editor's save often writes twice.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How long the folders must be quiet before a change is taken in: an editor's save often
+/// writes twice, and a checkout writes many files. Short, since it is part of every preview.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 #[derive(Debug, thiserror::Error)]
 #[error("cannot watch {path} for changes: {source}")]
@@ -26,8 +27,8 @@ pub struct Watch {
     _debouncer: Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
 }
 
-/// Rebuilds once, then watches the content folder and, where they exist, the `extra` folders
-/// (static files), rebuilding on every change and telling the server each outcome.
+/// Builds once, then watches the content folder and, where they exist, the `extra` folders
+/// (static files), taking in every change and telling the server each outcome.
 pub fn start(
     pipeline: Pipeline,
     extra: &[PathBuf],
@@ -50,22 +51,32 @@ pub fn start(
                 source,
             })?;
     }
-    // Reading the files to rebuild raises events of its own; only a real change of a file's
-    // size or modification time (or a file added or removed) leads to a rebuild.
-    let mut last = snapshot(&dirs);
-    pipeline.rebuild_served(&tell_server);
+    let mut live = Live::new(pipeline);
+    live.rebuild_all(&tell_server);
     std::thread::Builder::new()
         .name("watch".into())
         .spawn(move || {
-            for events in rx {
-                let Ok(events) = events else { continue };
-                if events.iter().all(|e| is_editor_scratch(&e.path)) {
-                    continue;
+            while let Ok(first) = rx.recv() {
+                // Events that came in during the last update are taken in with these, as one
+                // change: a checkout of a branch ends in one state, not a file at a time.
+                let mut paths = Vec::new();
+                let mut lost = false;
+                for events in std::iter::once(first).chain(rx.try_iter()) {
+                    match events {
+                        Ok(events) => paths.extend(
+                            events
+                                .into_iter()
+                                .map(|e| e.path)
+                                .filter(|p| !is_editor_scratch(p)),
+                        ),
+                        // The watcher lost track (too many events at once): read everything.
+                        Err(_) => lost = true,
+                    }
                 }
-                let now = snapshot(&dirs);
-                if now != last {
-                    last = now;
-                    pipeline.rebuild_served(&tell_server);
+                if lost {
+                    live.rebuild_all(&tell_server);
+                } else if !paths.is_empty() {
+                    live.changed(&paths, &tell_server);
                 }
             }
         })
@@ -76,31 +87,6 @@ pub fn start(
     Ok(Watch {
         _debouncer: debouncer,
     })
-}
-
-type Snapshot = Vec<(PathBuf, Option<std::time::SystemTime>, u64)>;
-
-/// Every file below `dirs` with its modification time and size.
-fn snapshot(dirs: &[PathBuf]) -> Snapshot {
-    fn walk(dir: &Path, out: &mut Snapshot) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.metadata() {
-                Ok(m) if m.is_dir() => walk(&path, out),
-                Ok(m) => out.push((path, m.modified().ok(), m.len())),
-                Err(_) => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for d in dirs {
-        walk(d, &mut out);
-    }
-    out.sort();
-    out
 }
 
 /// Editors' swap and backup files (`.x.md.swp`, `x.md~`, `#x.md#`) are not content.

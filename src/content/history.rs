@@ -10,6 +10,19 @@ use chrono::NaiveDate;
 /// The date of the last commit that touched each file under `content_dir`, keyed by the path
 /// relative to the content folder's parent (as errors and the database name files).
 pub fn last_commit_dates(content_dir: &Path) -> HashMap<PathBuf, NaiveDate> {
+    dates_of(content_dir, None)
+}
+
+/// [`last_commit_dates`] of some files only (named as errors name them), for live preview,
+/// which reads again only the files that changed.
+pub fn last_commit_dates_of(content_dir: &Path, files: &[PathBuf]) -> HashMap<PathBuf, NaiveDate> {
+    if files.is_empty() {
+        return HashMap::new();
+    }
+    dates_of(content_dir, Some(files))
+}
+
+fn dates_of(content_dir: &Path, files: Option<&[PathBuf]>) -> HashMap<PathBuf, NaiveDate> {
     let mut out = HashMap::new();
     let Some(top) = git(content_dir, &["rev-parse", "--show-toplevel"]) else {
         return out;
@@ -22,18 +35,26 @@ pub fn last_commit_dates(content_dir: &Path) -> HashMap<PathBuf, NaiveDate> {
         return out;
     };
     let display_base = abs_content.parent().unwrap_or(&abs_content).to_path_buf();
+    let mut args: Vec<String> = [
+        "log",
+        "--format=%x00%cs",
+        "--name-only",
+        "--no-renames",
+        "--",
+    ]
+    .map(String::from)
+    .to_vec();
+    match files {
+        None => args.push(".".into()),
+        Some(files) => args.extend(
+            files
+                .iter()
+                .map(|f| display_base.join(f).to_string_lossy().into_owned()),
+        ),
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     // One pass over the history, newest first: the first date seen for a file is its last change.
-    let Some(log) = git(
-        content_dir,
-        &[
-            "log",
-            "--format=%x00%cs",
-            "--name-only",
-            "--no-renames",
-            "--",
-            ".",
-        ],
-    ) else {
+    let Some(log) = git(content_dir, &args) else {
         return out;
     };
     let mut date = None;

@@ -5,6 +5,7 @@ pub mod check;
 pub mod error;
 pub mod fields;
 pub mod history;
+pub mod live;
 pub mod markdown;
 pub mod model;
 pub mod parse;
@@ -159,6 +160,54 @@ fn markdown_files(
     }
     paths.sort();
     paths
+}
+
+/// One file's entry, read and checked on its own (live preview re-reads only what changed).
+/// Few are held at once, so a site is not boxed to make the others smaller.
+#[allow(clippy::large_enum_variant)]
+pub enum Entry {
+    Site(model::Site),
+    Country(model::Country),
+    Date(model::CommemorationDate),
+    Page(model::Page),
+    Translation(model::Translation),
+}
+
+/// Reads one file of `kind`'s folder as [`load_with`] reads it, without the checks across
+/// files; every error found is added to `found`.
+pub fn read_one(
+    path: &Path,
+    display: PathBuf,
+    kind: Kind,
+    static_dir: &Path,
+    found: &mut Vec<ContentError>,
+) -> Option<Entry> {
+    let src = match SourceFile::read(path, display) {
+        Ok(src) => src,
+        Err(e) => {
+            found.push(*e);
+            return None;
+        }
+    };
+    let (key, suffix) = translation::split_name(&src.path);
+    if let Some(suffix) = suffix {
+        return match translation::language(&src.display_path, &suffix) {
+            Ok(lang) => translation::parse(&src, kind, lang, &key, found).map(Entry::Translation),
+            Err(e) => {
+                found.push(*e);
+                None
+            }
+        };
+    }
+    if !check::slug_ok(&src, kind == Kind::Country, found) {
+        return None;
+    }
+    match kind {
+        Kind::Site => parse::site(&src, static_dir, Warnings::Skip, found).map(Entry::Site),
+        Kind::Country => parse::country(&src, found).map(Entry::Country),
+        Kind::Date => parse::date(&src, found).map(Entry::Date),
+        Kind::Page => parse::page(&src, found).map(Entry::Page),
+    }
 }
 
 /// Reads and checks one folder's translations on every core, in the order of `paths`.

@@ -459,7 +459,7 @@ mod tests {
 }
 
 /// The four kinds of entry, each with its folder under `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Site,
     Country,

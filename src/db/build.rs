@@ -49,6 +49,11 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
+    // A journal that an interrupted live preview left would be taken for the new file's: it is
+    // rolled back into the old file, or, where that cannot be read, removed with it.
+    if super::build_file::recover(target).is_err() {
+        let _ = std::fs::remove_file(super::build_file::beside(target, "-journal"));
+    }
     std::fs::rename(&tmp, target).map_err(|source| {
         let _ = std::fs::remove_file(&tmp);
         DbError::Io {
@@ -87,16 +92,7 @@ fn write_tables(
     let tx = conn.transaction().map_err(werr)?;
     insert_all(&tx, content, index).map_err(|e| e.in_file(path))?;
     tx.commit().map_err(werr)?;
-    // The home page's figures, counted once here rather than on every request.
-    conn.execute_batch(
-        "INSERT INTO meta (key, value)
-           SELECT 'count_countries', count(*) FROM countries
-           UNION ALL SELECT 'count_dates', count(*) FROM dates
-           UNION ALL SELECT 'count_sources_public', count(DISTINCT coalesce(sources.url, sources.title))
-             FROM sources JOIN sites ON sites.slug = sources.site WHERE sites.draft = 0
-           UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
-    )
-    .map_err(werr)?;
+    count_figures(&conn).map_err(werr)?;
     super::site_index::SiteIndex::store(&conn)?;
     // Exact statistics for the query planner, for each table that has an index (the full-text
     // index's tables have none). The others (bodies) offer no choice of plan, and counting
@@ -113,4 +109,17 @@ fn write_tables(
     }
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(())
+}
+
+/// The home page's figures, counted once when the database is written rather than on every
+/// request.
+pub(super) fn count_figures(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "INSERT INTO meta (key, value)
+           SELECT 'count_countries', count(*) FROM countries
+           UNION ALL SELECT 'count_dates', count(*) FROM dates
+           UNION ALL SELECT 'count_sources_public', count(DISTINCT coalesce(sources.url, sources.title))
+             FROM sources JOIN sites ON sites.slug = sources.site WHERE sites.draft = 0
+           UNION ALL SELECT 'count_sources_all', count(DISTINCT coalesce(url, title)) FROM sources;",
+    )
 }

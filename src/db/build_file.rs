@@ -75,3 +75,28 @@ pub fn open_for_build(path: &Path) -> Result<Connection, DbError> {
         .map_err(werr)?;
     Ok(conn)
 }
+
+/// Settles a database whose last writer was killed in the middle of an update: SQLite rolls
+/// back the transaction it left in its journal when the file is first opened for writing, and
+/// a reader (opened read-only) could not. Nothing happens when there is no journal.
+pub fn recover(target: &Path) -> Result<(), DbError> {
+    let journal = beside(target, "-journal");
+    if !journal.exists() || !target.is_file() {
+        return Ok(());
+    }
+    let werr = DbError::writing(target);
+    let conn = Connection::open(target).map_err(werr)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(werr)?;
+    // Taking the write lock rolls back a hot journal. One killed before it wrote its header is
+    // not hot (SQLite ignores it) but stays: under the lock no writer can be using it.
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(werr)?;
+    let _ = std::fs::remove_file(&journal);
+    conn.execute_batch("COMMIT").map_err(werr)?;
+    conn.close().map_err(|(_, e)| werr(e))?;
+    tracing::info!(
+        "rolled back the update an interrupted preview left in {}",
+        journal.display()
+    );
+    Ok(())
+}

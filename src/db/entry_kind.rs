@@ -22,6 +22,18 @@ impl EntryKind {
     }
 }
 
+impl From<crate::content::model::Kind> for EntryKind {
+    fn from(kind: crate::content::model::Kind) -> Self {
+        use crate::content::model::Kind;
+        match kind {
+            Kind::Site => EntryKind::Site,
+            Kind::Country => EntryKind::Country,
+            Kind::Date => EntryKind::Date,
+            Kind::Page => EntryKind::Page,
+        }
+    }
+}
+
 impl FromSql for EntryKind {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         match value.as_str()? {

@@ -14,7 +14,7 @@ use super::error::{DbError, WriteFailure};
 use super::search::index::{IndexRow, Indexer, SearchDoc};
 use crate::content::{
     self,
-    model::{Body, Content, MarkdownFile, Site},
+    model::{Body, CommemorationDate, Content, Country, MarkdownFile, Page, Site, Translation},
 };
 use crate::text::truncate_words;
 
@@ -32,16 +32,49 @@ pub fn insert_all(
     meta.execute(params!["schema_version", SCHEMA_VERSION])?;
     meta.execute(params!["built_at", chrono::Utc::now().to_rfc3339()])?;
     let mut search = Indexer::new(tx, index)?;
+    insert_entries(tx, content, &Selection::all(content), &mut search)
+}
+
+/// The entries a write covers: every one (a build), or those an update writes again.
+#[derive(Default)]
+pub struct Selection<'c> {
+    pub countries: Vec<&'c Country>,
+    pub dates: Vec<&'c CommemorationDate>,
+    pub sites: Vec<&'c Site>,
+    pub pages: Vec<&'c Page>,
+    pub translations: Vec<&'c Translation>,
+}
+
+impl<'c> Selection<'c> {
+    pub fn all(content: &'c Content) -> Self {
+        Selection {
+            countries: content.countries.iter().collect(),
+            dates: content.dates.iter().collect(),
+            sites: content.sites.iter().collect(),
+            pages: content.pages.iter().collect(),
+            translations: content.translations.iter().collect(),
+        }
+    }
+}
+
+/// Writes the `selected` entries of `content` (the rest of it is what they refer to: country
+/// names, originals), each with its text in `search`.
+pub fn insert_entries(
+    tx: &Transaction,
+    content: &Content,
+    selected: &Selection,
+    search: &mut Indexer,
+) -> Result<(), WriteFailure> {
     let mut to = Tables {
         tx,
         content,
-        search: &mut search,
+        search,
     };
-    insert_countries(&mut to)?;
-    insert_dates(&mut to)?;
-    insert_sites(tx, content, to.search)?;
-    insert_pages(&mut to)?;
-    super::insert_translations::insert_translations(tx, content, to.search)
+    insert_countries(&mut to, &selected.countries)?;
+    insert_dates(&mut to, &selected.dates)?;
+    insert_sites(tx, content, &selected.sites, to.search)?;
+    insert_pages(&mut to, &selected.pages)?;
+    super::insert_translations::insert_translations(tx, content, &selected.translations, to.search)
 }
 
 const COUNTRY_NAMES: &str =
@@ -51,13 +84,13 @@ const DATE_NAMES: &str =
 
 /// Where countries, dates and pages are written from: the build's transaction, the content,
 /// and the search index.
-struct Tables<'a, 't> {
+struct Tables<'a, 't, 's> {
     tx: &'a Transaction<'t>,
     content: &'a Content,
-    search: &'a mut Indexer<'t>,
+    search: &'a mut Indexer<'s>,
 }
 
-impl Tables<'_, '_> {
+impl Tables<'_, '_, '_> {
     /// An entry's names in other languages, stored by `insert` (a cached statement: countries
     /// and dates are few), and its text with those names (and `extra`, an official name) in the
     /// search index.
@@ -119,10 +152,10 @@ fn stored(
     ))
 }
 
-fn insert_countries(to: &mut Tables) -> Result<(), WriteFailure> {
+fn insert_countries(to: &mut Tables, countries: &[&Country]) -> Result<(), WriteFailure> {
     let (tx, content) = (to.tx, to.content);
     let mut country = tx.prepare("INSERT INTO countries (code, name, official_name, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-    for c in &content.countries {
+    for c in countries {
         let (body, file, lastmod) = stored(content, &c.body, &c.file)?;
         let (code, name, official_name) = (&c.code, &c.name, &c.official_name);
         let (html, text) = (&body.html, &body.text);
@@ -141,13 +174,13 @@ fn insert_countries(to: &mut Tables) -> Result<(), WriteFailure> {
     Ok(())
 }
 
-fn insert_dates(to: &mut Tables) -> Result<(), WriteFailure> {
+fn insert_dates(to: &mut Tables, dates: &[&CommemorationDate]) -> Result<(), WriteFailure> {
     let (tx, content) = (to.tx, to.content);
     let mut date = tx.prepare("INSERT INTO dates (slug, title, month, day, since, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     let mut countries = tx.prepare(
         "INSERT OR IGNORE INTO date_countries (date_slug, position, code) VALUES (?1, ?2, ?3)",
     )?;
-    for d in &content.dates {
+    for d in dates {
         let (body, file, lastmod) = stored(content, &d.body, &d.file)?;
         let (html, text) = (&body.html, &body.text);
         date.execute(params![
@@ -162,10 +195,10 @@ fn insert_dates(to: &mut Tables) -> Result<(), WriteFailure> {
     Ok(())
 }
 
-fn insert_pages(to: &mut Tables) -> Result<(), WriteFailure> {
+fn insert_pages(to: &mut Tables, pages: &[&Page]) -> Result<(), WriteFailure> {
     let (tx, content) = (to.tx, to.content);
     let mut page = tx.prepare("INSERT INTO pages (slug, title, summary, description, draft, body_html, body_text, file, lastmod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-    for p in &content.pages {
+    for p in pages {
         let (body, file, lastmod) = stored(content, &p.body, &p.file)?;
         let description = description(p.summary.as_deref(), &body, &p.title);
         let (html, text) = (&body.html, &body.text);
@@ -194,10 +227,11 @@ fn insert_pages(to: &mut Tables) -> Result<(), WriteFailure> {
 fn insert_sites(
     tx: &Transaction,
     content: &Content,
+    sites: &[&Site],
     search: &mut Indexer,
 ) -> Result<(), WriteFailure> {
     let mut writer = SiteWriter::new(tx, content)?;
-    let batches: Vec<&[Site]> = content.sites.chunks(BODY_BATCH).collect();
+    let batches: Vec<&[&Site]> = sites.chunks(BODY_BATCH).collect();
     let (send_bodies, bodies) = std::sync::mpsc::sync_channel(2);
     let render_all = move || {
         for batch in batches {

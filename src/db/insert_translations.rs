@@ -14,7 +14,7 @@ use super::error::{DbError, WriteFailure};
 use super::search::index::{Indexer, SearchDoc};
 use crate::content::{
     self,
-    model::{Content, Kind},
+    model::{Content, Kind, Translation},
 };
 use crate::text::truncate_words;
 
@@ -66,21 +66,13 @@ fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
     out
 }
 
-fn entry_kind(kind: Kind) -> EntryKind {
-    match kind {
-        Kind::Site => EntryKind::Site,
-        Kind::Country => EntryKind::Country,
-        Kind::Date => EntryKind::Date,
-        Kind::Page => EntryKind::Page,
-    }
-}
-
 /// How many translations' bodies are rendered at once, on every core.
 const BATCH: usize = 256;
 
 pub fn insert_translations(
     tx: &Transaction,
     content: &Content,
+    translations: &[&Translation],
     search: &mut Indexer,
 ) -> Result<(), WriteFailure> {
     let originals = originals(content);
@@ -94,7 +86,7 @@ pub fn insert_translations(
         "INSERT INTO translations (kind, key, lang, title, words, description, body_html, updated, stale_since, draft, file, lastmod)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    for batch in content.translations.chunks(BATCH) {
+    for batch in translations.chunks(BATCH) {
         let rendered: Vec<_> = batch.par_iter().map(|t| content::render(&t.body)).collect();
         for (t, body) in batch.iter().zip(rendered) {
             let body = body.map_err(DbError::Reread)?;
@@ -150,7 +142,7 @@ pub fn insert_translations(
                 site_status: o.site_status,
                 country_name: country,
                 names: t.words.official_name.clone().unwrap_or_default(),
-                ..SearchDoc::new(entry_kind(t.kind), &t.key, &t.title, &body.text)
+                ..SearchDoc::new(EntryKind::from(t.kind), &t.key, &t.title, &body.text)
             })?;
         }
     }

@@ -16,11 +16,14 @@ mod rows;
 pub mod search;
 mod site_index;
 pub mod translated;
+mod update;
 
 pub use build::{BuildStats, build};
+pub use build_file::recover;
 pub use error::DbError;
 pub use read::Database;
 pub use site_index::SiteIndexError;
+pub use update::{UpdateStats, update};
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "9";
+pub const SCHEMA_VERSION: &str = "10";

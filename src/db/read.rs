@@ -75,6 +75,12 @@ impl Database {
             path: path.to_path_buf(),
             source,
         })?;
+        // Live preview writes into the file in place: a read waits out its commit.
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|source| DbError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let invalid = |detail: String| DbError::Invalid {
             path: path.to_path_buf(),
             detail,

@@ -186,6 +186,8 @@ CREATE TABLE search_docs (
 );
 
 CREATE INDEX search_docs_drafts ON search_docs(id) WHERE draft = 1;
+-- An entry's documents, for a live preview that rewrites one entry (db/update.rs).
+CREATE INDEX search_docs_entry ON search_docs(kind, key);
 
 -- The full-text index itself (`search` and `search_titles`) is in search_schema.sql: a build
 -- writes it into a file of its own on another thread, then copies it in (search_writer.rs).

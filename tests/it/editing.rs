@@ -318,3 +318,83 @@ async fn a_database_rebuilt_beside_the_running_server_is_served_without_restart(
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[test]
+fn watch_takes_in_new_deleted_renamed_translated_and_checked_out_files() {
+    let tree = Tree::fixture();
+    let server = Running::start(&tree, &["--watch"]);
+    let addr = server.addr.clone();
+    let within = Duration::from_secs(2);
+    std::thread::sleep(Duration::from_millis(300));
+    let site = |title: &str, country: &str| {
+        format!(
+            "+++\ntitle = \"{title}\"\ncountry = \"{country}\"\nlocality = \"Wonsan\"\nkind = \"monument\"\nstatus = \"extant\"\n\n[[sources]]\nid = \"s\"\ntitle = \"A source\"\n+++\n\nIt stands by the sea.[^s]\n"
+        )
+    };
+
+    // A new file: its page, and its place in the list.
+    tree.write("sites/seaside-stone.md", site("Seaside Stone", "kp"));
+    let (page, took) = wait_for(&addr, "/sites/seaside-stone/", within, |b| {
+        b.contains("HTTP/1.1 200")
+    });
+    assert!(
+        page.contains("<h1>Seaside Stone</h1>"),
+        "not there after {took:?}:\n{page}"
+    );
+    assert!(http_get(&addr, "/sites/").contains("Seaside Stone"));
+
+    // Renamed, with its old address kept as an alias: the old address leads to the new.
+    std::fs::remove_file(tree.content().join("sites/seaside-stone.md")).expect("remove");
+    tree.write(
+        "sites/seaside-obelisk.md",
+        site("Seaside Obelisk", "kp").replace(
+            "status = \"extant\"\n",
+            "status = \"extant\"\naliases = [\"/sites/seaside-stone/\"]\n",
+        ),
+    );
+    let (page, took) = wait_for(&addr, "/sites/seaside-stone/", within, |b| {
+        b.contains("HTTP/1.1 301")
+    });
+    assert!(
+        page.contains("location: /sites/seaside-obelisk/")
+            || page.contains("Location: /sites/seaside-obelisk/"),
+        "no redirect after {took:?}:\n{page}"
+    );
+    assert!(http_get(&addr, "/sites/seaside-obelisk/").contains("<h1>Seaside Obelisk</h1>"));
+
+    // A translation saved: the Russian page changes, the English one does not.
+    tree.write(
+        "sites/seaside-obelisk.ru.md",
+        "+++\ntitle = \"Приморский обелиск\"\n+++\n\nСтоит у моря.[^s]\n",
+    );
+    let (page, _) = wait_for(&addr, "/ru/sites/seaside-obelisk/", within, |b| {
+        b.contains("Приморский обелиск")
+    });
+    assert!(page.contains("<h1>Приморский обелиск</h1>"), "{page}");
+    assert!(http_get(&addr, "/sites/seaside-obelisk/").contains("<h1>Seaside Obelisk</h1>"));
+
+    // Deleted with its translation: gone.
+    std::fs::remove_file(tree.content().join("sites/seaside-obelisk.ru.md")).expect("remove");
+    std::fs::remove_file(tree.content().join("sites/seaside-obelisk.md")).expect("remove");
+    let (page, took) = wait_for(&addr, "/sites/seaside-obelisk/", within, |b| {
+        b.contains("HTTP/1.1 404")
+    });
+    assert!(page.contains("HTTP/1.1 404"), "still there after {took:?}");
+
+    // A checkout of a branch: a new country and a site in it, written at once, end in one
+    // state with both (the site alone would name a country there is no file for).
+    tree.write("countries/mn.md", "+++\nname = \"Mongolia\"\n+++\n");
+    tree.write("sites/steppe-memorial.md", site("Steppe Memorial", "mn"));
+    let (page, took) = wait_for(&addr, "/sites/steppe-memorial/", within, |b| {
+        b.contains("HTTP/1.1 200")
+    });
+    assert!(
+        page.contains("Mongolia"),
+        "not there after {took:?}:\n{page}"
+    );
+    let (country, _) = wait_for(&addr, "/countries/mn/", within, |b| {
+        b.contains("Steppe Memorial")
+    });
+    assert!(country.contains("Steppe Memorial"), "{country}");
+    assert!(!country.contains("build-errors"), "{country}");
+}

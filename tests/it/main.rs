@@ -10,6 +10,7 @@ mod exports;
 mod feeds;
 mod history;
 mod languages;
+mod live;
 mod machine;
 mod pages;
 mod real_content;

@@ -297,6 +297,14 @@ fn lines_of(out: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiv
     lines
 }
 
+impl Running {
+    /// Stops the server as a power cut would: SIGKILL, no clean-up.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.child.kill();

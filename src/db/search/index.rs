@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::terms::index_text;
 use crate::db::build_file::{beside, open_for_build};
@@ -68,15 +68,30 @@ impl<'a> SearchDoc<'a> {
     }
 }
 
-/// Writes documents into the stored table, and sends their text to the index's own thread,
-/// during a build.
+/// Where an indexer sends each document's text: to the index's own thread during a build, or
+/// straight into the index tables when a database is updated in place.
+enum Sink<'t> {
+    Thread(SyncSender<IndexRow>),
+    Direct {
+        fts: rusqlite::Statement<'t>,
+        titles: rusqlite::Statement<'t>,
+    },
+}
+
+/// Writes documents into the stored table and their text into the index: during a build (the
+/// text indexed on a thread of its own) or an update in place (see `db::update`).
 pub struct Indexer<'t> {
+    tx: &'t rusqlite::Connection,
     doc: rusqlite::Statement<'t>,
-    index: SyncSender<IndexRow>,
+    sink: Sink<'t>,
     next_id: i64,
     /// The document of each original, by entry: its translations' documents are numbered
-    /// after it (see [`doc_id`]).
+    /// after it (see [`doc_id`]). An update also notes here the documents it removes, so that
+    /// an entry written again keeps its number.
     originals: std::collections::HashMap<(EntryKind, String), i64>,
+    /// Whether entries not noted in `originals` may already have documents (an update): a new
+    /// database's have none, and asking the table for each would cost a query per document.
+    look_up: bool,
 }
 
 /// Where a document's language is written in its id: an original's document is numbered from 1;
@@ -95,32 +110,77 @@ pub fn entry_of(id: i64) -> (i64, i64) {
     (id & ((1 << LANG_SHIFT) - 1), id >> LANG_SHIFT)
 }
 
+const INSERT_DOC: &str = "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name, lang)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+const INSERT_FTS: &str = "INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+const INSERT_TITLES: &str = "INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)";
+
 impl<'t> Indexer<'t> {
+    /// An indexer for a new database, whose text `index` receives.
     pub fn new(tx: &'t Transaction, index: SyncSender<IndexRow>) -> rusqlite::Result<Self> {
         Ok(Indexer {
-            doc: tx.prepare(
-                "INSERT INTO search_docs (id, kind, key, title, names, place, honours, body, draft, site_kind, site_status, country_name, lang)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
-            index,
+            tx,
+            doc: tx.prepare(INSERT_DOC)?,
+            sink: Sink::Thread(index),
             next_id: 0,
             originals: std::collections::HashMap::new(),
+            look_up: false,
         })
     }
 
+    /// An indexer that updates a built database's index in place: new entries are numbered
+    /// after the last one.
+    pub fn in_place(tx: &'t Transaction) -> rusqlite::Result<Self> {
+        let next_id = tx.query_row(
+            &format!(
+                "SELECT coalesce(max(id & {}), 0) FROM search_docs",
+                (1i64 << LANG_SHIFT) - 1
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(Indexer {
+            tx,
+            doc: tx.prepare(INSERT_DOC)?,
+            sink: Sink::Direct {
+                fts: tx.prepare(INSERT_FTS)?,
+                titles: tx.prepare(INSERT_TITLES)?,
+            },
+            next_id,
+            originals: std::collections::HashMap::new(),
+            look_up: true,
+        })
+    }
+
+    /// The document id of the original of `kind`/`key`: noted, or else already in the table.
+    fn original_id(&mut self, kind: EntryKind, key: &str) -> rusqlite::Result<Option<i64>> {
+        if let Some(&id) = self.originals.get(&(kind, key.to_string())) {
+            return Ok(Some(id));
+        }
+        if !self.look_up {
+            return Ok(None);
+        }
+        let found: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM search_docs WHERE kind = ?1 AND key = ?2 AND lang = 'en'",
+                params![kind.as_str(), key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = found {
+            self.originals.insert((kind, key.to_string()), id);
+        }
+        Ok(found)
+    }
+
     pub fn add(&mut self, d: &SearchDoc) -> Result<(), WriteFailure> {
-        let original = match d.lang {
-            Lang::En => None,
-            lang => self
-                .originals
-                .get(&(d.kind, d.key.to_string()))
-                .map(|&o| doc_id(o, lang)),
-        };
-        let id = match original {
-            Some(id) => id,
-            None => {
+        let id = match (d.lang, self.original_id(d.kind, d.key)?) {
+            (Lang::En, Some(id)) => id,
+            (lang, Some(original)) => doc_id(original, lang),
+            (lang, None) => {
                 self.next_id += 1;
-                if d.lang == Lang::En {
+                if lang == Lang::En {
                     self.originals
                         .insert((d.kind, d.key.to_string()), self.next_id);
                 }
@@ -142,17 +202,98 @@ impl<'t> Indexer<'t> {
             d.country_name,
             d.lang.code()
         ])?;
-        self.index
-            .send(IndexRow {
-                id,
-                title: d.title.to_string(),
-                names: d.names.clone(),
-                place: d.place.clone(),
-                honours: d.honours.to_string(),
-                body: d.body.to_string(),
-            })
-            .map_err(|_| WriteFailure::Other(DbError::IndexStopped))
+        let row = IndexRow {
+            id,
+            title: d.title.to_string(),
+            names: d.names.clone(),
+            place: d.place.clone(),
+            honours: d.honours.to_string(),
+            body: d.body.to_string(),
+        };
+        match &mut self.sink {
+            Sink::Thread(index) => index
+                .send(row)
+                .map_err(|_| WriteFailure::Other(DbError::IndexStopped)),
+            Sink::Direct { fts, titles } => Ok(index_row(fts, titles, &row)?),
+        }
     }
+
+    /// Removes the documents of an entry from the index: its original's and every translation's
+    /// (`lang` `None`), or one language's. The original's number is kept for the entry's
+    /// documents written again in the same update.
+    pub fn remove(
+        &mut self,
+        kind: EntryKind,
+        key: &str,
+        lang: Option<Lang>,
+    ) -> Result<(), WriteFailure> {
+        let docs: Vec<IndexRow> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, title, names, place, honours, body FROM search_docs
+                 WHERE kind = ?1 AND key = ?2 AND (?3 IS NULL OR lang = ?3)",
+            )?
+            .query_map(params![kind.as_str(), key, lang.map(Lang::code)], |r| {
+                Ok(IndexRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    names: r.get(2)?,
+                    place: r.get(3)?,
+                    honours: r.get(4)?,
+                    body: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for d in &docs {
+            if entry_of(d.id).1 == 0 {
+                self.originals.insert((kind, key.to_string()), d.id);
+            }
+            // A contentless FTS5 table forgets a row only when told the text it indexed.
+            let (title, names) = (index_text(&d.title), index_text(&d.names));
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO search (search, rowid, title, names, place, honours, body)
+                     VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    d.id,
+                    title,
+                    names,
+                    index_text(&d.place),
+                    index_text(&d.honours),
+                    index_text(&d.body)
+                ])?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO search_titles (search_titles, rowid, title, names)
+                     VALUES ('delete', ?1, ?2, ?3)",
+                )?
+                .execute(params![d.id, title, names])?;
+            self.tx
+                .prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
+                .execute([d.id])?;
+        }
+        Ok(())
+    }
+}
+
+/// Indexes one document's text, in both indexes.
+fn index_row(
+    fts: &mut rusqlite::Statement,
+    titles: &mut rusqlite::Statement,
+    row: &IndexRow,
+) -> rusqlite::Result<()> {
+    let (title, names) = (index_text(&row.title), index_text(&row.names));
+    fts.execute(params![
+        row.id,
+        title,
+        names,
+        index_text(&row.place),
+        index_text(&row.honours),
+        index_text(&row.body)
+    ])?;
+    titles.execute(params![row.id, title, names])?;
+    Ok(())
 }
 
 /// Runs `tables`, which writes the database at `db` (its tables, with `search_schema.sql`) and
@@ -197,26 +338,10 @@ fn write_index(path: &Path, rows: Receiver<IndexRow>) -> Result<(), DbError> {
     .map_err(werr)?;
     let tx = conn.transaction().map_err(werr)?;
     {
-        let mut fts = tx
-            .prepare("INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            .map_err(werr)?;
-        let mut titles = tx
-            .prepare("INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)")
-            .map_err(werr)?;
+        let mut fts = tx.prepare(INSERT_FTS).map_err(werr)?;
+        let mut titles = tx.prepare(INSERT_TITLES).map_err(werr)?;
         for row in rows {
-            let (title, names) = (index_text(&row.title), index_text(&row.names));
-            fts.execute(params![
-                row.id,
-                title,
-                names,
-                index_text(&row.place),
-                index_text(&row.honours),
-                index_text(&row.body)
-            ])
-            .map_err(werr)?;
-            titles
-                .execute(params![row.id, title, names])
-                .map_err(werr)?;
+            index_row(&mut fts, &mut titles, &row).map_err(werr)?;
         }
     }
     tx.commit().map_err(werr)?;
