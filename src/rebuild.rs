@@ -132,6 +132,8 @@ pub struct Live {
     /// When the whole folder was last read: while it has errors, only a file changed since
     /// then is worth reading it all again (reading a file is an event too).
     loaded: SystemTime,
+    /// The collation keys of the site list's sort orders, kept from one save to the next.
+    sort_keys: db::SortKeys,
 }
 
 impl Live {
@@ -140,6 +142,7 @@ impl Live {
             pipeline,
             content: None,
             loaded: SystemTime::UNIX_EPOCH,
+            sort_keys: db::SortKeys::default(),
         }
     }
 
@@ -149,7 +152,8 @@ impl Live {
         self.loaded = SystemTime::now();
         match LiveContent::load(&self.pipeline.content_dir) {
             Ok(live) => {
-                let built = db::build(live.content(), &self.pipeline.db_path);
+                let built =
+                    db::build_keeping(live.content(), &self.pipeline.db_path, &mut self.sort_keys);
                 self.content = Some(live);
                 self.pipeline
                     .report(built.map_err(RebuildError::Db), started, tell_server);
@@ -190,15 +194,25 @@ impl Live {
             // A static file no entry reads (the stylesheet): only the pages are made again.
             return tell_server(Ok(()));
         }
-        match db::update(live.content(), &changes, &self.pipeline.db_path) {
+        match db::update(
+            live.content(),
+            &changes,
+            &self.pipeline.db_path,
+            &mut self.sort_keys,
+        ) {
             Ok(stats) => {
                 tell_server(Ok(()));
                 tracing::info!(
-                    "updated {}: {} entries and {} translations in {:.3} s",
+                    "updated {}: {} entries and {} translations{} in {:.3} s",
                     self.pipeline.db_path.display(),
                     stats.entries,
                     stats.translations,
-                    stats.elapsed.as_secs_f64()
+                    if changes.site_list {
+                        ", the site list sorted again"
+                    } else {
+                        ""
+                    },
+                    started.elapsed().as_secs_f64()
                 );
             }
             Err(e) => {
@@ -207,7 +221,8 @@ impl Live {
                     self.pipeline.db_path.display(),
                     Chain(&e)
                 );
-                let built = db::build(live.content(), &self.pipeline.db_path);
+                let built =
+                    db::build_keeping(live.content(), &self.pipeline.db_path, &mut self.sort_keys);
                 self.pipeline
                     .report(built.map_err(RebuildError::Db), started, tell_server);
             }

@@ -112,28 +112,55 @@ fn page_slugs(content: &Content, errors: &mut Vec<ContentError>) {
     }
 }
 
-/// Every address an entry answers on, so that an alias can be checked against all of them.
-fn addresses(content: &Content) -> HashSet<String> {
-    let mut addresses: HashSet<String> = HashSet::new();
-    addresses.insert("/".into());
-    for seg in urls::RESERVED_SEGMENTS {
-        addresses.insert(format!("/{seg}/"));
+/// Every address an entry answers on, so that an alias can be checked against all of them: the
+/// entries' keys by kind, looked up by taking an address apart (not 100,000 addresses made to
+/// check a few aliases).
+struct Addresses<'c> {
+    sites: HashSet<&'c str>,
+    countries: HashSet<&'c str>,
+    dates: HashSet<&'c str>,
+    pages: HashSet<&'c str>,
+}
+
+impl<'c> Addresses<'c> {
+    fn of(content: &'c Content) -> Self {
+        Addresses {
+            sites: content.sites.iter().map(|s| s.slug.as_str()).collect(),
+            countries: content.countries.iter().map(|c| c.code.as_str()).collect(),
+            dates: content.dates.iter().map(|d| d.slug.as_str()).collect(),
+            pages: content.pages.iter().map(|p| p.slug.as_str()).collect(),
+        }
     }
-    addresses.extend(content.sites.iter().map(|s| urls::site(&s.slug)));
-    addresses.extend(content.countries.iter().map(|c| urls::country(&c.code)));
-    addresses.extend(content.dates.iter().map(|d| urls::date(&d.slug)));
-    addresses.extend(content.pages.iter().map(|p| urls::page(&p.slug)));
-    addresses
+
+    fn contains(&self, address: &str) -> bool {
+        if address == "/" {
+            return true;
+        }
+        let Some(inner) = address.strip_prefix('/').and_then(|a| a.strip_suffix('/')) else {
+            return false;
+        };
+        match inner.split_once('/') {
+            Some(("sites", slug)) => self.sites.contains(slug) && urls::site(slug) == address,
+            Some(("countries", code)) => {
+                self.countries.contains(code) && urls::country(code) == address
+            }
+            Some(("dates", slug)) => self.dates.contains(slug) && urls::date(slug) == address,
+            Some(_) => false,
+            None => urls::RESERVED_SEGMENTS.contains(&inner) || self.pages.contains(inner),
+        }
+    }
 }
 
 /// An alias must be an address nothing else answers on, and lead to one entry only.
 fn aliases(content: &Content, errors: &mut Vec<ContentError>) {
-    let addresses = addresses(content);
+    // Most sites have no alias: the entries' keys are gathered only when one has.
+    let addresses = std::cell::OnceCell::new();
+    let addresses = || addresses.get_or_init(|| Addresses::of(content));
     // Each alias with every place it is written, so that a clash is reported in every file.
     let mut uses: HashMap<&str, Vec<(&Path, &Positioned<String>)>> = HashMap::new();
     for site in &content.sites {
         for a in &site.aliases {
-            if addresses.contains(&a.value) {
+            if addresses().contains(&a.value) {
                 let msg = format!(
                     "the alias `{}` is the address of a page that exists: an alias must be an old address that nothing else answers on",
                     a.value

@@ -4,13 +4,14 @@
 //! must write again ([`Changes`]). A save that fails its checks leaves the model as it was, and
 //! its files are read again at the next save until they pass.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::model::{Content, Kind};
+use super::model::{Content, Kind, Translation};
 use super::{ContentError, Entry, ErrorReport, Warnings, check, history, translation};
 use crate::lang::Lang;
 
@@ -37,6 +38,11 @@ fn stamp(path: &Path) -> Option<Stamp> {
 pub struct Changes {
     pub entries: BTreeSet<(Kind, String)>,
     pub translations: BTreeSet<(Kind, String, Lang)>,
+    /// Whether anything the site list is sorted or filtered by changed (a title, a country, a
+    /// kind…): when only words of a body did, its index stays as it is.
+    pub site_list: bool,
+    /// Whether the home page's figures (entries and sources counted) may have changed.
+    pub figures: bool,
 }
 
 impl Changes {
@@ -123,8 +129,10 @@ impl LiveContent {
         let mut touched: BTreeSet<(PathBuf, Kind)> = BTreeSet::new();
         let mut statics = Vec::new();
         let had_strays = !self.strays.is_empty();
+        // Reading the folder raises an event per file: each folder is looked up once.
+        let mut folders: HashMap<PathBuf, PathBuf> = HashMap::new();
         for path in paths {
-            match self.place(path) {
+            match self.place(path, &mut folders) {
                 Place::Entry(kind, p) => {
                     touched.insert((p, kind));
                 }
@@ -191,10 +199,10 @@ impl LiveContent {
         self.apply(touched)
     }
 
-    /// Reads the touched files again, puts them into the model and checks it whole.
-    fn apply(&mut self, touched: BTreeSet<(PathBuf, Kind)>) -> Result<Seen, ErrorReport> {
+    /// Reads the touched files again, on every core.
+    fn read_again(&self, touched: &BTreeSet<(PathBuf, Kind)>) -> Vec<ReadAgain> {
         let display_base = self.dir.parent().unwrap_or(Path::new("")).to_path_buf();
-        let read: Vec<ReadAgain> = touched
+        touched
             .par_iter()
             .map(|(path, kind)| {
                 let mut found = Vec::new();
@@ -211,29 +219,55 @@ impl LiveContent {
                 });
                 (path.clone(), now, entry, found)
             })
-            .collect();
-        let paths: HashSet<&Path> = read.iter().map(|(p, ..)| p.as_path()).collect();
-        let old = take_out(&mut self.content, &paths);
+            .collect()
+    }
+
+    /// Reads the touched files again, puts them into the model and checks it whole.
+    fn apply(&mut self, touched: BTreeSet<(PathBuf, Kind)>) -> Result<Seen, ErrorReport> {
+        let read = self.read_again(&touched);
         let mut errors: Vec<ContentError> = Vec::new();
-        let mut added = Vec::new();
         let mut stamps = Vec::new();
-        for (path, now, entry, found) in read {
-            errors.extend(found);
-            stamps.push((path, now));
-            added.extend(entry);
-        }
         let mut changes = Changes::default();
-        for e in old.iter().chain(&added) {
-            changes.entry(e);
+        let (mut list_after, mut figures_after) = (BTreeSet::new(), BTreeSet::new());
+        let mut names_after = HashMap::new();
+        let mut swaps = Vec::new();
+        for ((path, now, entry, found), (_, kind)) in read.into_iter().zip(&touched) {
+            errors.extend(found);
+            if let Some(e) = &entry {
+                changes.entry(e);
+                list_after.extend(signature(e, list_signature));
+                figures_after.extend(signature(e, figures_signature));
+                names_after.extend(country_name(e));
+            }
+            stamps.push((path.clone(), now));
+            swaps.push((path, *kind, entry));
         }
-        let renamed = dependants(&self.content, &old, &added);
-        put_in(&mut self.content, added);
+        // Each file's entry takes the place of the one read before from the same file.
+        let old: Vec<(PathBuf, Kind, Option<Entry>)> = swaps
+            .into_iter()
+            .map(|(path, kind, entry)| {
+                let was = swap(&mut self.content, &path, kind, entry);
+                (path, kind, was)
+            })
+            .collect();
+        let was = || old.iter().filter_map(|(_, _, e)| e.as_ref());
+        was().for_each(|e| changes.entry(e));
+        changes.site_list = was()
+            .filter_map(|e| signature(e, list_signature))
+            .collect::<BTreeSet<_>>()
+            != list_after;
+        changes.figures = was()
+            .filter_map(|e| signature(e, figures_signature))
+            .collect::<BTreeSet<_>>()
+            != figures_after;
+        let names_before: HashMap<_, _> = was().filter_map(country_name).collect();
+        let renamed = dependants(&self.content, &names_before, &names_after);
         check::cross_references(&self.content, &mut errors);
         translation::check_against_originals(&mut self.content, &mut errors);
         if !errors.is_empty() {
-            let paths: HashSet<&Path> = stamps.iter().map(|(p, _)| p.as_path()).collect();
-            take_out(&mut self.content, &paths);
-            put_in(&mut self.content, old);
+            for (path, kind, entry) in old {
+                swap(&mut self.content, &path, kind, entry);
+            }
             // The failed check lent the translations the new originals' sources.
             translation::check_against_originals(&mut self.content, &mut Vec::new());
             self.pending.extend(stamps.into_iter().map(|(p, _)| p));
@@ -279,11 +313,14 @@ impl LiveContent {
     /// Where a changed path is: an entry's file (named as the model names it), a static file,
     /// a file that does not belong in an entries' folder, or somewhere a build does not read
     /// (the folders themselves: reading them is an event too).
-    fn place(&self, path: &Path) -> Place {
+    fn place(&self, path: &Path, folders: &mut HashMap<PathBuf, PathBuf>) -> Place {
         let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
             return Place::Elsewhere;
         };
-        let parent = parent.canonicalize().unwrap_or(parent.to_path_buf());
+        let parent = folders
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| parent.canonicalize().unwrap_or(parent.to_path_buf()))
+            .clone();
         if parent.starts_with(&self.static_dir) {
             return Place::Static(parent.join(name));
         }
@@ -355,75 +392,137 @@ enum Place {
     Elsewhere,
 }
 
-/// Removes the entries read from `paths` from the model, and returns them.
-fn take_out(content: &mut Content, paths: &HashSet<&Path>) -> Vec<Entry> {
-    fn split<T>(list: &mut Vec<T>, gone: impl Fn(&T) -> bool, wrap: fn(T) -> Entry) -> Vec<Entry> {
-        let (out, keep): (Vec<T>, Vec<T>) = std::mem::take(list).into_iter().partition(gone);
-        *list = keep;
-        out.into_iter().map(wrap).collect()
-    }
-    let gone = |p: &Path| paths.contains(p);
-    let mut out = split(&mut content.sites, |e| gone(&e.body.path), Entry::Site);
-    out.extend(split(
-        &mut content.countries,
-        |e| gone(&e.body.path),
-        Entry::Country,
-    ));
-    out.extend(split(
-        &mut content.dates,
-        |e| gone(&e.body.path),
-        Entry::Date,
-    ));
-    out.extend(split(
-        &mut content.pages,
-        |e| gone(&e.body.path),
-        Entry::Page,
-    ));
-    out.extend(split(
-        &mut content.translations,
-        |e| gone(&e.body.path),
-        Entry::Translation,
-    ));
-    out
+/// An entry's signature by `sign`, with the entry it is of (an entry `sign` ignores has none).
+fn signature(e: &Entry, sign: fn(&Entry) -> Option<String>) -> Option<(String, String)> {
+    sign(e).map(|s| (identity(e), s))
 }
 
-/// Puts entries into the model, each list kept in the order of its files as a full load has it.
-fn put_in(content: &mut Content, entries: Vec<Entry>) {
-    for e in entries {
-        match e {
-            Entry::Site(s) => content.sites.push(s),
-            Entry::Country(c) => content.countries.push(c),
-            Entry::Date(d) => content.dates.push(d),
-            Entry::Page(p) => content.pages.push(p),
-            Entry::Translation(t) => content.translations.push(t),
-        }
+fn identity(e: &Entry) -> String {
+    match e {
+        Entry::Site(s) => format!("site/{}", s.slug),
+        Entry::Country(c) => format!("country/{}", c.code),
+        Entry::Date(d) => format!("date/{}", d.slug),
+        Entry::Page(p) => format!("page/{}", p.slug),
+        Entry::Translation(t) => format!("{}/{}/{}", t.kind.as_str(), t.key, t.lang.code()),
     }
-    content.sites.sort_by(|a, b| a.body.path.cmp(&b.body.path));
-    content
-        .countries
-        .sort_by(|a, b| a.body.path.cmp(&b.body.path));
-    content.dates.sort_by(|a, b| a.body.path.cmp(&b.body.path));
-    content.pages.sort_by(|a, b| a.body.path.cmp(&b.body.path));
-    content
-        .translations
-        .sort_by(|a, b| (a.kind, &a.body.path).cmp(&(b.kind, &b.body.path)));
+}
+
+/// What the site list's index is made of (db/site_index.rs): a site's sort keys and facets
+/// (`established` may come from its events), the names of countries and dates that label the
+/// facets, and the translated titles and localities it sorts by in each language.
+fn list_signature(e: &Entry) -> Option<String> {
+    Some(match e {
+        Entry::Site(s) => format!(
+            "{:?}",
+            (
+                &s.title,
+                &s.country.value,
+                &s.locality,
+                s.kind,
+                s.status,
+                s.established,
+                s.facts
+                    .events
+                    .iter()
+                    .map(|e| (e.date, &e.what))
+                    .collect::<Vec<_>>(),
+                s.draft,
+                &s.conflicts,
+                s.commemorations
+                    .iter()
+                    .map(|c| &c.value)
+                    .collect::<Vec<_>>(),
+            )
+        ),
+        Entry::Country(c) => c.name.clone(),
+        Entry::Date(d) => format!("{:?}", (&d.title, d.month, d.day)),
+        Entry::Page(_) => return None,
+        Entry::Translation(t) => match t.kind {
+            Kind::Site | Kind::Country => {
+                format!("{:?}", (&t.title, &t.words.locality, t.draft))
+            }
+            Kind::Date | Kind::Page => return None,
+        },
+    })
+}
+
+/// What the home page's figures count: countries, dates, and the distinct sources of sites.
+fn figures_signature(e: &Entry) -> Option<String> {
+    match e {
+        Entry::Site(s) => Some(format!(
+            "{:?}",
+            (
+                s.draft,
+                s.sources
+                    .iter()
+                    .map(|x| (&x.url, &x.title))
+                    .collect::<Vec<_>>()
+            )
+        )),
+        Entry::Country(_) | Entry::Date(_) => Some(String::new()),
+        Entry::Page(_) | Entry::Translation(_) => None,
+    }
+}
+
+/// Puts `new` where the entry read from `path` is in the model (or would be, in the order of
+/// the files, as a full load has it), and returns the entry that was there.
+fn swap(content: &mut Content, path: &Path, kind: Kind, new: Option<Entry>) -> Option<Entry> {
+    if translation::split_name(path).1.is_some() {
+        let new = new.and_then(|e| match e {
+            Entry::Translation(t) => Some(t),
+            _ => None,
+        });
+        let at = |t: &Translation| (t.kind, t.body.path.as_path()).cmp(&(kind, path));
+        return swap_in(&mut content.translations, at, new).map(Entry::Translation);
+    }
+    macro_rules! swap_kind {
+        ($list:expr, $variant:path) => {{
+            let new = new.and_then(|e| match e {
+                $variant(x) => Some(x),
+                _ => None,
+            });
+            swap_in(&mut $list, |x| x.body.path.as_path().cmp(path), new).map($variant)
+        }};
+    }
+    match kind {
+        Kind::Site => swap_kind!(content.sites, Entry::Site),
+        Kind::Country => swap_kind!(content.countries, Entry::Country),
+        Kind::Date => swap_kind!(content.dates, Entry::Date),
+        Kind::Page => swap_kind!(content.pages, Entry::Page),
+    }
+}
+
+/// [`swap`] in one list, which is in order by `at`.
+fn swap_in<T>(list: &mut Vec<T>, at: impl Fn(&T) -> Ordering, new: Option<T>) -> Option<T> {
+    match (list.binary_search_by(at), new) {
+        (Ok(i), Some(n)) => Some(std::mem::replace(&mut list[i], n)),
+        (Ok(i), None) => Some(list.remove(i)),
+        (Err(i), Some(n)) => {
+            list.insert(i, n);
+            None
+        }
+        (Err(_), None) => None,
+    }
+}
+
+/// A country's name in English (no language) or in a translation's language.
+fn country_name(e: &Entry) -> Option<((String, Option<Lang>), String)> {
+    match e {
+        Entry::Country(c) => Some(((c.code.clone(), None), c.name.clone())),
+        Entry::Translation(t) if t.kind == Kind::Country => {
+            Some(((t.key.clone(), Some(t.lang)), t.title.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// What else must be written again when countries change their names: the search text of
 /// their sites names the country, in English and in each translation's language.
-fn dependants(content: &Content, old: &[Entry], new: &[Entry]) -> Changes {
-    let names = |list: &[Entry]| -> HashMap<(String, Option<Lang>), String> {
-        list.iter()
-            .filter_map(|e| match e {
-                Entry::Country(c) => Some(((c.code.clone(), None), c.name.clone())),
-                Entry::Translation(t) if t.kind == Kind::Country => {
-                    Some(((t.key.clone(), Some(t.lang)), t.title.clone()))
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let (before, after) = (names(old), names(new));
+fn dependants(
+    content: &Content,
+    before: &HashMap<(String, Option<Lang>), String>,
+    after: &HashMap<(String, Option<Lang>), String>,
+) -> Changes {
     let renamed: BTreeSet<&(String, Option<Lang>)> = before
         .keys()
         .chain(after.keys())

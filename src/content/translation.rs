@@ -245,24 +245,28 @@ fn undefined_citations(src: &SourceFile) -> Vec<Positioned<String>> {
 }
 
 /// What a translation is checked against: its original's sources, events and images.
-struct Original {
-    sources: Vec<Option<String>>,
+struct Original<'c> {
+    sources: &'c [super::model::Source],
     events: usize,
     images: usize,
 }
 
-fn originals(content: &Content) -> HashMap<(Kind, &str), Original> {
+fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
     let mut originals: HashMap<(Kind, &str), Original> = HashMap::new();
+    // Nothing to compare: no map of every entry (live preview checks after every save).
+    if content.translations.is_empty() {
+        return originals;
+    }
     for s in &content.sites {
         let o = Original {
-            sources: s.sources.iter().map(|x| x.id.clone()).collect(),
+            sources: &s.sources,
             events: s.facts.events.len(),
             images: s.images.len(),
         };
         originals.insert((Kind::Site, s.slug.as_str()), o);
     }
     let simple = || Original {
-        sources: Vec::new(),
+        sources: &[],
         events: 0,
         images: 0,
     };
@@ -323,8 +327,13 @@ pub fn check_against_originals(content: &mut Content, errors: &mut Vec<ContentEr
             errors,
         );
         for c in &t.cites {
-            if !o.sources.iter().flatten().any(|id| *id == c.value) {
-                let known: Vec<&str> = o.sources.iter().flatten().map(String::as_str).collect();
+            if !o
+                .sources
+                .iter()
+                .filter_map(|x| x.id.as_ref())
+                .any(|id| *id == c.value)
+            {
+                let known: Vec<&str> = o.sources.iter().filter_map(|x| x.id.as_deref()).collect();
                 errors.push(
                     ContentError::new(
                         &t.file,
@@ -341,7 +350,7 @@ pub fn check_against_originals(content: &mut Content, errors: &mut Vec<ContentEr
                 );
             }
         }
-        source_ids.push(o.sources.clone());
+        source_ids.push(o.sources.iter().map(|x| x.id.clone()).collect());
     }
     for (t, ids) in content.translations.iter_mut().zip(source_ids) {
         t.body.source_ids = ids;

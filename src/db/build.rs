@@ -9,6 +9,7 @@ use super::build_file::{open_for_build, remove_leftovers, temp_path};
 use super::error::DbError;
 use super::insert::insert_all;
 use super::search::index::{self, IndexRow};
+use super::site_index::SortKeys;
 use crate::content::model::Content;
 
 /// How many entries of each kind a build wrote, and how long it took.
@@ -24,6 +25,16 @@ pub struct BuildStats {
 
 /// Writes `content` into a new database at `target`, replacing any database there atomically.
 pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
+    build_keeping(content, target, &mut SortKeys::default())
+}
+
+/// [`build`], keeping the site list's collation keys in `made` for the updates that follow
+/// (live preview).
+pub fn build_keeping(
+    content: &Content,
+    target: &Path,
+    made: &mut SortKeys,
+) -> Result<BuildStats, DbError> {
     let started = Instant::now();
     let dir = target
         .parent()
@@ -44,7 +55,7 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
     let tmp = temp_path(target);
     let _ = std::fs::remove_file(&tmp);
 
-    let result = write(content, &tmp);
+    let result = write(content, &tmp, made);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -73,8 +84,8 @@ pub fn build(content: &Content, target: &Path) -> Result<BuildStats, DbError> {
     })
 }
 
-fn write(content: &Content, path: &Path) -> Result<(), DbError> {
-    index::build_with_index(path, |index| write_tables(content, path, index))
+fn write(content: &Content, path: &Path, made: &mut SortKeys) -> Result<(), DbError> {
+    index::build_with_index(path, |index| write_tables(content, path, index, made))
 }
 
 /// Everything but the full-text index, which `index` receives.
@@ -82,6 +93,7 @@ fn write_tables(
     content: &Content,
     path: &Path,
     index: SyncSender<IndexRow>,
+    made: &mut SortKeys,
 ) -> Result<(), DbError> {
     let werr = DbError::writing(path);
     let mut conn = open_for_build(path)?;
@@ -93,7 +105,7 @@ fn write_tables(
     insert_all(&tx, content, index).map_err(|e| e.in_file(path))?;
     tx.commit().map_err(werr)?;
     count_figures(&conn).map_err(werr)?;
-    super::site_index::SiteIndex::store(&conn)?;
+    super::site_index::SiteIndex::store_with(&conn, made)?;
     // Exact statistics for the query planner, for each table that has an index (the full-text
     // index's tables have none). The others (bodies) offer no choice of plan, and counting
     // their rows would read most of the file: seconds at 100,000 sites. (Sampled statistics

@@ -43,6 +43,8 @@ pub struct Selection<'c> {
     pub sites: Vec<&'c Site>,
     pub pages: Vec<&'c Page>,
     pub translations: Vec<&'c Translation>,
+    /// The rows the sites had, for those written again.
+    pub rowids: HashMap<String, i64>,
 }
 
 impl<'c> Selection<'c> {
@@ -53,6 +55,7 @@ impl<'c> Selection<'c> {
             sites: content.sites.iter().collect(),
             pages: content.pages.iter().collect(),
             translations: content.translations.iter().collect(),
+            rowids: HashMap::new(),
         }
     }
 }
@@ -72,7 +75,7 @@ pub fn insert_entries(
     };
     insert_countries(&mut to, &selected.countries)?;
     insert_dates(&mut to, &selected.dates)?;
-    insert_sites(tx, content, &selected.sites, to.search)?;
+    insert_sites(tx, content, &selected.sites, &selected.rowids, to.search)?;
     insert_pages(&mut to, &selected.pages)?;
     super::insert_translations::insert_translations(tx, content, &selected.translations, to.search)
 }
@@ -228,9 +231,10 @@ fn insert_sites(
     tx: &Transaction,
     content: &Content,
     sites: &[&Site],
+    rowids: &HashMap<String, i64>,
     search: &mut Indexer,
 ) -> Result<(), WriteFailure> {
-    let mut writer = SiteWriter::new(tx, content)?;
+    let mut writer = SiteWriter::new(tx, content, rowids)?;
     let batches: Vec<&[&Site]> = sites.chunks(BODY_BATCH).collect();
     let (send_bodies, bodies) = std::sync::mpsc::sync_channel(2);
     let render_all = move || {
@@ -256,6 +260,7 @@ fn insert_sites(
 /// The prepared statements that write one site into its tables.
 struct SiteWriter<'t, 'c> {
     content: &'c Content,
+    rowids: &'c HashMap<String, i64>,
     country_names: HashMap<&'c str, &'c str>,
     site: Statement<'t>,
     body: Statement<'t>,
@@ -270,9 +275,14 @@ struct SiteWriter<'t, 'c> {
 }
 
 impl<'t, 'c> SiteWriter<'t, 'c> {
-    fn new(tx: &'t Transaction, content: &'c Content) -> Result<Self, WriteFailure> {
+    fn new(
+        tx: &'t Transaction,
+        content: &'c Content,
+        rowids: &'c HashMap<String, i64>,
+    ) -> Result<Self, WriteFailure> {
         Ok(SiteWriter {
             content,
+            rowids,
             country_names: content
                 .countries
                 .iter()
@@ -280,8 +290,8 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .collect(),
             site: tx.prepare(
                 "INSERT INTO sites (slug, title, country, locality, region, kind, status, established,
-                    latitude, longitude, facts, description, updated, draft, file, lastmod, coordinates_precision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    latitude, longitude, facts, description, updated, draft, file, lastmod, coordinates_precision, rowid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?,
             body: tx.prepare("INSERT INTO site_bodies (id, body_html) VALUES (?1, ?2)")?,
             names: tx.prepare(
@@ -353,6 +363,9 @@ impl<'t, 'c> SiteWriter<'t, 'c> {
                 .lastmod(&s.file, s.updated)
                 .map(|d| d.to_string()),
             s.coordinates.map(|_| s.precision.as_str()),
+            // A site written again keeps its row (the site list's index names sites by row);
+            // a new one gets the next.
+            self.rowids.get(&s.slug),
         ])?)
     }
 

@@ -29,9 +29,22 @@ struct Original<'c> {
     country: Option<&'c str>,
 }
 
-fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
+/// The originals of `wanted`, by kind and key.
+fn originals<'c>(
+    content: &'c Content,
+    wanted: &[&Translation],
+) -> HashMap<(Kind, &'c str), Original<'c>> {
     let mut out = HashMap::new();
-    for s in &content.sites {
+    let wanted: std::collections::HashSet<(Kind, &str)> =
+        wanted.iter().map(|t| (t.kind, t.key.as_str())).collect();
+    if wanted.is_empty() {
+        return out;
+    }
+    for s in content
+        .sites
+        .iter()
+        .filter(|s| wanted.contains(&(Kind::Site, s.slug.as_str())))
+    {
         out.insert(
             (Kind::Site, s.slug.as_str()),
             Original {
@@ -75,7 +88,10 @@ pub fn insert_translations(
     translations: &[&Translation],
     search: &mut Indexer,
 ) -> Result<(), WriteFailure> {
-    let originals = originals(content);
+    if translations.is_empty() {
+        return Ok(());
+    }
+    let originals = originals(content, translations);
     let country_names: HashMap<(&str, &str), &str> = content
         .translations
         .iter()
@@ -124,27 +140,38 @@ pub fn insert_translations(
             let country = o
                 .country
                 .map(|c| *country_names.get(&(c, t.lang.code())).unwrap_or(&c));
-            let place = [
-                t.words.locality.as_deref(),
-                t.words.region.as_deref(),
-                country,
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
-            search.add(&SearchDoc {
-                lang: t.lang,
-                place,
-                honours: t.words.honours.as_deref().unwrap_or(""),
-                draft: t.draft || o.draft,
-                site_kind: o.site_kind,
-                site_status: o.site_status,
-                country_name: country,
-                names: t.words.official_name.clone().unwrap_or_default(),
-                ..SearchDoc::new(EntryKind::from(t.kind), &t.key, &t.title, &body.text)
-            })?;
+            search.add(&search_doc(t, o, country, &body.text))?;
         }
     }
     Ok(())
+}
+
+/// A translation's document in the search index: its words, with the facts it shares with
+/// its original, and the country named in its language where that is translated.
+fn search_doc<'a>(
+    t: &'a Translation,
+    o: &Original<'a>,
+    country: Option<&'a str>,
+    text: &'a str,
+) -> SearchDoc<'a> {
+    let place = [
+        t.words.locality.as_deref(),
+        t.words.region.as_deref(),
+        country,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    SearchDoc {
+        lang: t.lang,
+        place,
+        honours: t.words.honours.as_deref().unwrap_or(""),
+        draft: t.draft || o.draft,
+        site_kind: o.site_kind,
+        site_status: o.site_status,
+        country_name: country,
+        names: t.words.official_name.clone().unwrap_or_default(),
+        ..SearchDoc::new(EntryKind::from(t.kind), &t.key, &t.title, text)
+    }
 }

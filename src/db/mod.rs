@@ -18,11 +18,11 @@ mod site_index;
 pub mod translated;
 mod update;
 
-pub use build::{BuildStats, build};
+pub use build::{BuildStats, build, build_keeping};
 pub use build_file::recover;
 pub use error::DbError;
 pub use read::Database;
-pub use site_index::SiteIndexError;
+pub use site_index::{SiteIndexError, SortKeys};
 pub use update::{UpdateStats, update};
 
 /// The schema version written into `meta`; a server refuses a database of another version.

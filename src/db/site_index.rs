@@ -7,9 +7,11 @@
 //! `site_index` table; a server reads that back in milliseconds rather than sorting 100,000
 //! titles three ways on its first request.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
+use rayon::prelude::*;
 use rusqlite::{Connection, Row};
 
 use super::columns::col;
@@ -43,6 +45,17 @@ impl From<rusqlite::Error> for SiteIndexError {
             what: "the tables the site index is made from",
             source,
         }
+    }
+}
+
+/// A text read in place from a row while loading.
+impl From<rusqlite::types::FromSqlError> for SiteIndexError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        SiteIndexError::from(rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(e),
+        ))
     }
 }
 
@@ -129,13 +142,6 @@ fn sort_slot(s: Sort) -> usize {
         Sort::Country => 1,
         Sort::Established => 2,
     }
-}
-
-/// SQLite's NOCASE: ASCII letters compare without case, everything else by byte.
-fn nocase(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Values of a facet seen while loading, numbered in first-seen order until sorted.
@@ -277,7 +283,7 @@ fn load_tags(
     values: &mut [Values; 5],
     keys: &[Keys],
 ) -> Result<Vec<SiteTags>, SiteIndexError> {
-    let by_slug: HashMap<&str, usize> = keys
+    let by_slug: FxHashMap<&str, usize> = keys
         .iter()
         .enumerate()
         .map(|(i, k)| (k.slug.as_str(), i))
@@ -289,17 +295,18 @@ fn load_tags(
         what,
         "SELECT site, conflict FROM site_conflicts",
         |r| {
-            let (site, conflict): (String, String) = (r.get(0)?, r.get(1)?);
-            if let Some(&i) = by_slug.get(site.as_str()) {
-                per_site[i].0.push(values[3].id(&conflict, &conflict)?);
+            // Read in place: hundreds of thousands of rows at 100,000 sites.
+            let (site, conflict) = (r.get_ref(0)?.as_str()?, r.get_ref(1)?.as_str()?);
+            if let Some(&i) = by_slug.get(site) {
+                per_site[i].0.push(values[3].id(conflict, conflict)?);
             }
             Ok(())
         },
     )?;
     let sql = "SELECT site, date_slug FROM site_commemorations";
     each_row(conn, what, sql, |r| {
-        let (site, date): (String, String) = (r.get(0)?, r.get(1)?);
-        if let (Some(&i), Some(&id)) = (by_slug.get(site.as_str()), values[4].lookup.get(&date)) {
+        let (site, date) = (r.get_ref(0)?.as_str()?, r.get_ref(1)?.as_str()?);
+        if let (Some(&i), Some(&id)) = (by_slug.get(site), values[4].lookup.get(date)) {
             per_site[i].1.push(id);
         }
         Ok(())
@@ -341,41 +348,56 @@ fn lay_out_tags(
 /// Positions into the entries, by name, by country and place, and by date established.
 fn sort_orders(keys: &[Keys]) -> [Vec<u32>; 3] {
     let positions = || (0..keys.len() as u32).collect::<Vec<u32>>();
-    let key = |i: &u32| &keys[*i as usize];
-    let by_title =
-        |a: &Keys, b: &Keys| nocase(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug));
+    // Titles folded as SQLite's NOCASE folds them, once rather than at every comparison.
+    let folded: Vec<Vec<u8>> = keys
+        .iter()
+        .map(|k| k.title.as_bytes().to_ascii_lowercase())
+        .collect();
+    let key = |i: u32| &keys[i as usize];
+    let by_title = |a: u32, b: u32| {
+        folded[a as usize]
+            .cmp(&folded[b as usize])
+            .then_with(|| key(a).slug.cmp(&key(b).slug))
+    };
     let mut by_name = positions();
-    by_name.sort_by(|a, b| by_title(key(a), key(b)));
+    by_name.sort_by(|&a, &b| by_title(a, b));
     let mut by_country = positions();
-    by_country.sort_by(|a, b| {
-        let (a, b) = (key(a), key(b));
-        a.country_name
-            .cmp(&b.country_name)
-            .then_with(|| a.locality.cmp(&b.locality))
+    by_country.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.country_name
+            .cmp(&kb.country_name)
+            .then_with(|| ka.locality.cmp(&kb.locality))
             .then_with(|| by_title(a, b))
     });
     let mut by_established = positions();
-    by_established.sort_by(|a, b| {
-        let (a, b) = (key(a), key(b));
-        a.established
+    by_established.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.established
             .is_none()
-            .cmp(&b.established.is_none())
-            .then_with(|| a.established.cmp(&b.established))
+            .cmp(&kb.established.is_none())
+            .then_with(|| ka.established.cmp(&kb.established))
             .then_with(|| by_title(a, b))
     });
     [by_name, by_country, by_established]
 }
 
-/// The sort orders in `lang`: by the translated title (the English one where a site has no
-/// translation), country name and locality, each compared by its collation sort key.
-fn localized_orders(
-    conn: &Connection,
-    lang: Lang,
-    keys: &[Keys],
-) -> Result<[Vec<u32>; 3], SiteIndexError> {
+/// Collation sort keys made before, by text, for each translated language (in the order of
+/// [`Lang::TRANSLATED`]): live preview keeps them from one save to the next, so that a save
+/// collates only the words it brought.
+#[derive(Default)]
+pub struct SortKeys([FxHashMap<String, Vec<u8>>; 3]);
+
+/// The titles (with localities) of the sites and the names of the countries translated into
+/// one language.
+#[derive(Default)]
+struct Translated {
+    titles: FxHashMap<String, (String, Option<String>)>,
+    countries: FxHashMap<String, String>,
+}
+
+fn translated(conn: &Connection, lang: Lang) -> Result<Translated, SiteIndexError> {
     let what = "the translated names for the site index";
-    let mut titles: HashMap<String, (String, Option<String>)> = HashMap::new();
-    let mut countries: HashMap<String, String> = HashMap::new();
+    let mut out = Translated::default();
     each_row(
         conn,
         what,
@@ -387,49 +409,60 @@ fn localized_orders(
         |r| {
             let (kind, key, title): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
             if kind == "country" {
-                countries.insert(key, title);
+                out.countries.insert(key, title);
             } else {
-                titles.insert(key, (title, r.get(3)?));
+                out.titles.insert(key, (title, r.get(3)?));
             }
             Ok(())
         },
     )?;
-    let sort_key = |s: &str| collate::sort_key(lang, s);
-    let mut country_keys: HashMap<&str, Vec<u8>> = HashMap::new();
-    // (title, country, locality) keys of each site, in `keys`' order.
-    let words: Vec<[Vec<u8>; 3]> = keys
+    Ok(out)
+}
+
+/// The sort orders in `lang`: by the translated title (the English one where a site has no
+/// translation), country name and locality, each compared by its collation sort key.
+fn localized_orders(
+    lang: Lang,
+    keys: &[Keys],
+    names: Translated,
+    made: &mut FxHashMap<String, Vec<u8>>,
+) -> [Vec<u32>; 3] {
+    let Translated { titles, countries } = names;
+    // (title, country, locality) of each site, in `keys`' order.
+    let texts: Vec<[&str; 3]> = keys
         .iter()
         .map(|k| {
             let (title, locality) = match titles.get(&k.slug) {
                 Some((t, l)) => (t.as_str(), l.as_deref().unwrap_or(&k.locality)),
                 None => (k.title.as_str(), k.locality.as_str()),
             };
-            let country = country_keys
-                .entry(k.country_name.as_str())
-                .or_insert_with(|| {
-                    sort_key(
-                        countries
-                            .get(&k.country_code)
-                            .map_or(&k.country_name, |c| c),
-                    )
-                })
-                .clone();
-            [sort_key(title), country, sort_key(locality)]
+            let country = countries
+                .get(&k.country_code)
+                .map_or(k.country_name.as_str(), |c| c.as_str());
+            [title, country, locality]
         })
         .collect();
-    drop(titles);
+    // Collation is the costly part: each text is collated once, and kept in `made`.
+    for text in texts.iter().flatten() {
+        if !made.contains_key(*text) {
+            made.insert(text.to_string(), collate::sort_key(lang, text));
+        }
+    }
+    let made = &*made;
+    let key = |s: &str| made.get(s).map_or(&[][..], Vec::as_slice);
+    let words: Vec<[&[u8]; 3]> = texts.iter().map(|t| t.map(key)).collect();
     let positions = || (0..keys.len() as u32).collect::<Vec<u32>>();
     let at = |i: &u32| (&words[*i as usize], &keys[*i as usize]);
-    let by_title = |a: (&[Vec<u8>; 3], &Keys), b: (&[Vec<u8>; 3], &Keys)| {
-        a.0[0].cmp(&b.0[0]).then_with(|| a.1.slug.cmp(&b.1.slug))
+    let by_title = |a: (&[&[u8]; 3], &Keys), b: (&[&[u8]; 3], &Keys)| {
+        a.0[0].cmp(b.0[0]).then_with(|| a.1.slug.cmp(&b.1.slug))
     };
     let mut by_name = positions();
     by_name.sort_by(|a, b| by_title(at(a), at(b)));
     let mut by_country = positions();
     by_country.sort_by(|a, b| {
         let (a, b) = (at(a), at(b));
-        (&a.0[1], &a.0[2])
-            .cmp(&(&b.0[1], &b.0[2]))
+        (a.0[1], a.0[2])
+            .cmp(&(b.0[1], b.0[2]))
             .then_with(|| by_title(a, b))
     });
     let mut by_established = positions();
@@ -441,7 +474,7 @@ fn localized_orders(
             .then_with(|| a.1.established.cmp(&b.1.established))
             .then_with(|| by_title(a, b))
     });
-    Ok([by_name, by_country, by_established])
+    [by_name, by_country, by_established]
 }
 
 impl SiteIndex {
@@ -458,9 +491,10 @@ impl SiteIndex {
         Ok(index)
     }
 
-    /// Makes the index and stores it, during a build.
-    pub fn store(conn: &Connection) -> Result<(), SiteIndexError> {
-        let data = SiteIndex::load(conn)?.pack();
+    /// Makes the index and stores it, during a build or an update, with the collation keys
+    /// made before (live preview keeps them from one save to the next).
+    pub fn store_with(conn: &Connection, made: &mut SortKeys) -> Result<(), SiteIndexError> {
+        let data = SiteIndex::load(conn, made)?.pack();
         conn.execute(
             "INSERT INTO site_index (id, data) VALUES (1, ?1)",
             rusqlite::params![data],
@@ -470,16 +504,29 @@ impl SiteIndex {
     }
 
     /// Reads every site's facets and sort keys from the tables.
-    fn load(conn: &Connection) -> Result<SiteIndex, SiteIndexError> {
+    fn load(conn: &Connection, made: &mut SortKeys) -> Result<SiteIndex, SiteIndexError> {
         let mut values: [Values; 5] = Default::default();
         load_countries_and_dates(conn, &mut values)?;
         let (mut entries, keys) = load_sites(conn, &mut values)?;
         let per_site = load_tags(conn, &mut values, &keys)?;
         let tags = lay_out_tags(&mut values, &mut entries, per_site);
-        let mut orders = vec![sort_orders(&keys)];
-        for lang in Lang::TRANSLATED {
-            orders.push(localized_orders(conn, lang, &keys)?);
-        }
+        let names = Lang::TRANSLATED
+            .into_iter()
+            .map(|lang| Ok((lang, translated(conn, lang)?)))
+            .collect::<Result<Vec<_>, SiteIndexError>>()?;
+        // Collation keys and sorting, each language on a core of its own.
+        let (english, localized) = rayon::join(
+            || sort_orders(&keys),
+            || {
+                names
+                    .into_par_iter()
+                    .zip(made.0.par_iter_mut())
+                    .map(|((lang, names), made)| localized_orders(lang, &keys, names, made))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut orders = vec![english];
+        orders.extend(localized);
         drop(keys);
         let lookup = values.each_ref().map(|v| v.lookup.clone());
         let mut index = SiteIndex {
@@ -779,7 +826,7 @@ mod tests {
 
     #[test]
     fn counts_pages_and_facets_survive_packing() {
-        let made = SiteIndex::load(&sample()).expect("index");
+        let made = SiteIndex::load(&sample(), &mut SortKeys::default()).expect("index");
         let read = SiteIndex::unpack(&made.pack()).map(|mut i| {
             i.count_all();
             i
@@ -810,7 +857,9 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_refused() {
-        let bytes = SiteIndex::load(&sample()).expect("index").pack();
+        let bytes = SiteIndex::load(&sample(), &mut SortKeys::default())
+            .expect("index")
+            .pack();
         assert!(SiteIndex::unpack(&bytes[..bytes.len() - 1]).is_none());
         assert!(SiteIndex::unpack(&bytes[1..]).is_none());
         let mut wrong = bytes.clone();

@@ -7,6 +7,7 @@
 //! killed during it leaves a journal that SQLite rolls back when the file is next opened for
 //! writing (`build_file::recover`).
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,7 @@ use super::entry_kind::EntryKind;
 use super::error::{DbError, WriteFailure};
 use super::insert::{Selection, insert_entries};
 use super::search::index::Indexer;
+use super::site_index::SortKeys;
 use crate::content::live::Changes;
 use crate::content::model::{Content, Kind};
 
@@ -31,8 +33,14 @@ pub struct UpdateStats {
 
 /// Writes the `changes` of `content` into the database at `target`, which a build of the
 /// content as it was made. Fails, leaving the database as it was, when it is missing or of
-/// another version: a full build is then the way.
-pub fn update(content: &Content, changes: &Changes, target: &Path) -> Result<UpdateStats, DbError> {
+/// another version: a full build is then the way. `made` keeps collation keys from one update
+/// to the next.
+pub fn update(
+    content: &Content,
+    changes: &Changes,
+    target: &Path,
+    made: &mut SortKeys,
+) -> Result<UpdateStats, DbError> {
     let started = Instant::now();
     let werr = DbError::writing(target);
     if !target.is_file() {
@@ -76,11 +84,16 @@ pub fn update(content: &Content, changes: &Changes, target: &Path) -> Result<Upd
         [chrono::Utc::now().to_rfc3339()],
     )
     .map_err(werr)?;
-    tx.execute("DELETE FROM meta WHERE key LIKE 'count_%'", [])
-        .map_err(werr)?;
-    super::build::count_figures(&tx).map_err(werr)?;
-    tx.execute("DELETE FROM site_index", []).map_err(werr)?;
-    super::site_index::SiteIndex::store(&tx)?;
+    // What is made from every entry is made again only when what it is made of changed.
+    if changes.figures {
+        tx.execute("DELETE FROM meta WHERE key LIKE 'count_%'", [])
+            .map_err(werr)?;
+        super::build::count_figures(&tx).map_err(werr)?;
+    }
+    if changes.site_list {
+        tx.execute("DELETE FROM site_index", []).map_err(werr)?;
+        super::site_index::SiteIndex::store_with(&tx, made)?;
+    }
     tx.commit().map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
     Ok(UpdateStats {
@@ -97,7 +110,17 @@ fn write_changes(
     changes: &Changes,
 ) -> Result<(), WriteFailure> {
     let mut search = Indexer::in_place(tx)?;
+    let mut rowids = HashMap::new();
     for (kind, key) in &changes.entries {
+        if *kind == Kind::Site
+            && let Some(rowid) = tx
+                .query_row("SELECT rowid FROM sites WHERE slug = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?
+        {
+            rowids.insert(key.clone(), rowid);
+        }
         remove_entry(tx, *kind, key)?;
         tx.execute(
             "DELETE FROM translations WHERE kind = ?1 AND key = ?2",
@@ -112,7 +135,12 @@ fn write_changes(
         )?;
         search.remove(EntryKind::from(*kind), key, Some(*lang))?;
     }
-    let named = |kind: Kind, key: &str| changes.entries.contains(&(kind, key.to_string()));
+    let whole: std::collections::HashSet<(Kind, &str)> = changes
+        .entries
+        .iter()
+        .map(|(k, key)| (*k, key.as_str()))
+        .collect();
+    let named = |kind: Kind, key: &str| whole.contains(&(kind, key));
     let selected = Selection {
         countries: content
             .countries
@@ -144,6 +172,7 @@ fn write_changes(
                         .contains(&(t.kind, t.key.clone(), t.lang))
             })
             .collect(),
+        rowids,
     };
     insert_entries(tx, content, &selected, &mut search)
 }

@@ -131,12 +131,11 @@ impl<'t> Indexer<'t> {
     /// An indexer that updates a built database's index in place: new entries are numbered
     /// after the last one.
     pub fn in_place(tx: &'t Transaction) -> rusqlite::Result<Self> {
+        // The originals' numbers are below the first translation's: a look at the end of the
+        // table's key, not a scan of its rows.
         let next_id = tx.query_row(
-            &format!(
-                "SELECT coalesce(max(id & {}), 0) FROM search_docs",
-                (1i64 << LANG_SHIFT) - 1
-            ),
-            [],
+            "SELECT coalesce(max(id), 0) FROM search_docs WHERE id < ?1",
+            [1i64 << LANG_SHIFT],
             |r| r.get(0),
         )?;
         Ok(Indexer {
