@@ -110,6 +110,13 @@ def main():
         if s4 is not None:
             big4 = int(r.get("i18n_search_corpus", "0"))
             w(f"| search latency p95 ({big4:,} sites {x4}) | ≤ 5 ms | p50 {f('i18n_search_p50_ms'):.2f} ms, p95 {s4:.2f} ms, p99 {f('i18n_search_p99_ms'):.2f} ms | {verdict(s4 <= 5)} |")
+    o, h = f("preview_title_10000_median_s"), f("hugo_preview_title_10000_median_s")
+    if o and h:
+        w(f"| live preview, save to page, 10,000 sites (title changed) | ≤ 0.5× `hugo server` | {o:.2f} s vs {h:.2f} s = {o / h:.2f}× | {verdict(o <= 0.5 * h)} |")
+    for what in ("text", "title"):
+        o = f(f"preview_{what}_100000_median_s")
+        if o:
+            w(f"| live preview, save to page, 100,000 sites ({what} changed) | ≤ 1 s | {o:.2f} s | {verdict(o <= 1.0)} |")
     w("")
     w("## Load test")
     w("")
@@ -192,6 +199,31 @@ def main():
             w(open(search_i18n_file).read().strip())
             w("```")
             w("")
+    preview_sizes = [n for n in ("10000", "100000") if f(f"preview_title_{n}_median_s") is not None]
+    if preview_sizes:
+        w("## Live preview")
+        w("")
+        w("`bench/preview`: `serve --watch` on a corpus (after its first build), one site saved ten "
+          "times, each time measured from the save to the page showing the change (polled every "
+          "5 ms); `hugo server` on the same corpus the same way. *title* changes the site's title "
+          "(it moves in the site list, whose sort orders are made again); *text* adds a sentence "
+          "to its body, the commonest edit; *ru* changes the title of its Russian translation and "
+          "watches the Russian page. Median, and the slowest of the ten.")
+        w("")
+        w("| corpus | save | ours | `hugo server` | ratio |")
+        w("|---|---|---|---|---|")
+        for prefix, label in (("", ""), ("i18n_", " × 4 languages")):
+            for n in ("10000", "100000"):
+                for what in ("title", "text", "ru"):
+                    o = f(f"{prefix}preview_{what}_{n}_median_s")
+                    if o is None:
+                        continue
+                    om = f(f"{prefix}preview_{what}_{n}_max_s")
+                    h, hm = f(f"hugo_{prefix}preview_{what}_{n}_median_s"), f(f"hugo_{prefix}preview_{what}_{n}_max_s")
+                    hugo = f"{h:.2f} s (slowest {hm:.2f} s)" if h is not None else "not run"
+                    ratio = f"{o / h:.2f}×" if h else "—"
+                    w(f"| {int(n):,} sites{label} | {what} | {o:.2f} s (slowest {om:.2f} s) | {hugo} | {ratio} |")
+        w("")
     w("## How to run")
     w("")
     w("```sh")

@@ -99,8 +99,8 @@ pub fn insert_translations(
         .map(|t| ((t.key.as_str(), t.lang.code()), t.title.as_str()))
         .collect();
     let mut row = tx.prepare(
-        "INSERT INTO translations (kind, key, lang, title, words, description, body_html, updated, stale_since, draft, file, lastmod)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO translations (kind, key, lang, title, words, description, body_html, updated, stale_since, draft, file, lastmod, locality)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for batch in translations.chunks(BATCH) {
         let rendered: Vec<_> = batch.par_iter().map(|t| content::render(&t.body)).collect();
@@ -136,6 +136,7 @@ pub fn insert_translations(
                 t.draft,
                 t.file.to_string_lossy(),
                 lastmod,
+                t.words.locality,
             ])?;
             let country = o
                 .country

@@ -26,4 +26,4 @@ pub use site_index::{SiteIndexError, SortKeys};
 pub use update::{UpdateStats, update};
 
 /// The schema version written into `meta`; a server refuses a database of another version.
-pub const SCHEMA_VERSION: &str = "10";
+pub const SCHEMA_VERSION: &str = "11";

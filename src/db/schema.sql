@@ -224,6 +224,11 @@ CREATE TABLE translations (
     draft       INTEGER NOT NULL DEFAULT 0,
     file        TEXT NOT NULL,
     lastmod     TEXT,
+    -- A site's translated locality (also in `words`), which the site list sorts by.
+    locality    TEXT,
     PRIMARY KEY (kind, key, lang)
 ) WITHOUT ROWID;
 CREATE INDEX translations_lang ON translations(lang, kind);
+-- What the site index reads of each translation (site_index.rs): read from this index alone,
+-- not from rows that hold whole bodies.
+CREATE INDEX translations_list ON translations(lang, kind, draft, key, title, locality);
