@@ -189,15 +189,8 @@ pub fn read_one(
             return None;
         }
     };
-    let (key, suffix) = translation::split_name(&src.path);
-    if let Some(suffix) = suffix {
-        return match translation::language(&src.display_path, &suffix) {
-            Ok(lang) => translation::parse(&src, kind, lang, &key, found).map(Entry::Translation),
-            Err(e) => {
-                found.push(*e);
-                None
-            }
-        };
+    if translation::split_name(&src.path).1.is_some() {
+        return read_translation(&src, kind, found).map(Entry::Translation);
     }
     if !check::slug_ok(&src, kind == Kind::Country, found) {
         return None;
@@ -217,15 +210,24 @@ fn read_translations(
     errors: &mut Vec<ContentError>,
 ) -> Vec<model::Translation> {
     read_each(paths, errors, |src, found| {
-        let (key, suffix) = translation::split_name(&src.path);
-        match translation::language(&src.display_path, suffix.as_deref().unwrap_or("")) {
-            Ok(lang) => translation::parse(src, kind, lang, &key, found),
-            Err(e) => {
-                found.push(*e);
-                None
-            }
-        }
+        read_translation(src, kind, found)
     })
+}
+
+/// One translation of `kind`, its language taken from its name.
+fn read_translation(
+    src: &SourceFile,
+    kind: Kind,
+    found: &mut Vec<ContentError>,
+) -> Option<model::Translation> {
+    let (key, suffix) = translation::split_name(&src.path);
+    match translation::language(&src.display_path, suffix.as_deref().unwrap_or("")) {
+        Ok(lang) => translation::parse(src, kind, lang, &key, found),
+        Err(e) => {
+            found.push(*e);
+            None
+        }
+    }
 }
 
 /// Reads, checks and parses one folder's files on every core. Entries keep the order of

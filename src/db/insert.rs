@@ -14,7 +14,9 @@ use super::error::{DbError, WriteFailure};
 use super::search::index::{IndexRow, Indexer, SearchDoc};
 use crate::content::{
     self,
-    model::{Body, CommemorationDate, Content, Country, MarkdownFile, Page, Site, Translation},
+    model::{
+        Body, CommemorationDate, Content, Country, Kind, MarkdownFile, Page, Site, Translation,
+    },
 };
 use crate::text::truncate_words;
 
@@ -49,12 +51,42 @@ pub struct Selection<'c> {
 
 impl<'c> Selection<'c> {
     pub fn all(content: &'c Content) -> Self {
+        Selection::matching(content, |_, _| true, |_| true)
+    }
+
+    /// The originals for which `original(kind, key)` holds, and the translations for which
+    /// `translation` does.
+    pub fn matching(
+        content: &'c Content,
+        original: impl Fn(Kind, &str) -> bool,
+        translation: impl Fn(&Translation) -> bool,
+    ) -> Self {
         Selection {
-            countries: content.countries.iter().collect(),
-            dates: content.dates.iter().collect(),
-            sites: content.sites.iter().collect(),
-            pages: content.pages.iter().collect(),
-            translations: content.translations.iter().collect(),
+            countries: content
+                .countries
+                .iter()
+                .filter(|c| original(Kind::Country, &c.code))
+                .collect(),
+            dates: content
+                .dates
+                .iter()
+                .filter(|d| original(Kind::Date, &d.slug))
+                .collect(),
+            sites: content
+                .sites
+                .iter()
+                .filter(|s| original(Kind::Site, &s.slug))
+                .collect(),
+            pages: content
+                .pages
+                .iter()
+                .filter(|p| original(Kind::Page, &p.slug))
+                .collect(),
+            translations: content
+                .translations
+                .iter()
+                .filter(|t| translation(t))
+                .collect(),
             rowids: HashMap::new(),
         }
     }

@@ -373,18 +373,7 @@ fn sort_orders(keys: &[Keys]) -> [Vec<u32>; 3] {
                 .then_with(|| by_title(a, b))
         },
     );
-    let by_established = sorted(
-        keys.len(),
-        |i| established_head(&keys[i]),
-        |a, b| {
-            let (ka, kb) = (key(a), key(b));
-            ka.established
-                .is_none()
-                .cmp(&kb.established.is_none())
-                .then_with(|| ka.established.cmp(&kb.established))
-                .then_with(|| by_title(a, b))
-        },
-    );
+    let by_established = established_order(keys, by_title);
     [by_name, by_country, by_established]
 }
 
@@ -416,6 +405,24 @@ fn ranks<'a>(keys: impl Iterator<Item = &'a [u8]>) -> FxHashMap<&'a [u8], u64> {
         .enumerate()
         .map(|(i, k)| (k, i as u64))
         .collect()
+}
+
+/// Positions by date established (sites with none last), then by `by_title`: the same in every
+/// language, but for the titles.
+fn established_order(keys: &[Keys], by_title: impl Fn(u32, u32) -> Ordering) -> Vec<u32> {
+    let key = |i: u32| &keys[i as usize];
+    sorted(
+        keys.len(),
+        |i| established_head(&keys[i]),
+        |a, b| {
+            let (ka, kb) = (key(a), key(b));
+            ka.established
+                .is_none()
+                .cmp(&kb.established.is_none())
+                .then_with(|| ka.established.cmp(&kb.established))
+                .then_with(|| by_title(a, b))
+        },
+    )
 }
 
 /// Sites with no date last, then the date's first bytes.
@@ -513,18 +520,7 @@ fn localized_orders(
                 .then_with(|| by_title(a, b))
         },
     );
-    let by_established = sorted(
-        keys.len(),
-        |i| established_head(&keys[i]),
-        |a, b| {
-            let (ka, kb) = (at(a).1, at(b).1);
-            ka.established
-                .is_none()
-                .cmp(&kb.established.is_none())
-                .then_with(|| ka.established.cmp(&kb.established))
-                .then_with(|| by_title(a, b))
-        },
-    );
+    let by_established = established_order(keys, by_title);
     [by_name, by_country, by_established]
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
@@ -22,13 +22,12 @@ use super::site_index::SortKeys;
 use crate::content::live::Changes;
 use crate::content::model::{Content, Kind};
 
-/// What an update wrote, and how long it took.
+/// What an update wrote (the caller times the whole save, reading included).
 #[derive(Debug, Clone, Default)]
 pub struct UpdateStats {
     /// Entries written again whole, and translations alone.
     pub entries: usize,
     pub translations: usize,
-    pub elapsed: Duration,
 }
 
 /// Writes the `changes` of `content` into the database at `target`, which a build of the
@@ -41,7 +40,6 @@ pub fn update(
     target: &Path,
     made: &mut SortKeys,
 ) -> Result<UpdateStats, DbError> {
-    let started = Instant::now();
     let werr = DbError::writing(target);
     if !target.is_file() {
         return Err(DbError::Open {
@@ -99,7 +97,6 @@ pub fn update(
     Ok(UpdateStats {
         entries: changes.entries.len(),
         translations: changes.translations.len(),
-        elapsed: started.elapsed(),
     })
 }
 
@@ -142,37 +139,13 @@ fn write_changes(
         .collect();
     let named = |kind: Kind, key: &str| whole.contains(&(kind, key));
     let selected = Selection {
-        countries: content
-            .countries
-            .iter()
-            .filter(|c| named(Kind::Country, &c.code))
-            .collect(),
-        dates: content
-            .dates
-            .iter()
-            .filter(|d| named(Kind::Date, &d.slug))
-            .collect(),
-        sites: content
-            .sites
-            .iter()
-            .filter(|s| named(Kind::Site, &s.slug))
-            .collect(),
-        pages: content
-            .pages
-            .iter()
-            .filter(|p| named(Kind::Page, &p.slug))
-            .collect(),
-        translations: content
-            .translations
-            .iter()
-            .filter(|t| {
-                named(t.kind, &t.key)
-                    || changes
-                        .translations
-                        .contains(&(t.kind, t.key.clone(), t.lang))
-            })
-            .collect(),
         rowids,
+        ..Selection::matching(content, named, |t| {
+            named(t.kind, &t.key)
+                || changes
+                    .translations
+                    .contains(&(t.kind, t.key.clone(), t.lang))
+        })
     };
     insert_entries(tx, content, &selected, &mut search)
 }

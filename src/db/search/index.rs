@@ -114,6 +114,11 @@ const INSERT_DOC: &str = "INSERT INTO search_docs (id, kind, key, title, names, 
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 const INSERT_FTS: &str = "INSERT INTO search (rowid, title, names, place, honours, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 const INSERT_TITLES: &str = "INSERT INTO search_titles (rowid, title, names) VALUES (?1, ?2, ?3)";
+/// The same rows told to FTS5 as ones to forget.
+const DELETE_FTS: &str = "INSERT INTO search (search, rowid, title, names, place, honours, body)
+     VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)";
+const DELETE_TITLES: &str =
+    "INSERT INTO search_titles (search_titles, rowid, title, names) VALUES ('delete', ?1, ?2, ?3)";
 
 impl<'t> Indexer<'t> {
     /// An indexer for a new database, whose text `index` receives.
@@ -152,7 +157,16 @@ impl<'t> Indexer<'t> {
     }
 
     /// The document id of the original of `kind`/`key`: noted, or else already in the table.
-    fn original_id(&mut self, kind: EntryKind, key: &str) -> rusqlite::Result<Option<i64>> {
+    fn original_id(
+        &mut self,
+        kind: EntryKind,
+        key: &str,
+        lang: Lang,
+    ) -> rusqlite::Result<Option<i64>> {
+        // A new database writes each original once, before its translations.
+        if lang == Lang::En && !self.look_up {
+            return Ok(None);
+        }
         if let Some(&id) = self.originals.get(&(kind, key.to_string())) {
             return Ok(Some(id));
         }
@@ -174,7 +188,7 @@ impl<'t> Indexer<'t> {
     }
 
     pub fn add(&mut self, d: &SearchDoc) -> Result<(), WriteFailure> {
-        let id = match (d.lang, self.original_id(d.kind, d.key)?) {
+        let id = match (d.lang, self.original_id(d.kind, d.key, d.lang)?) {
             (Lang::En, Some(id)) => id,
             (lang, Some(original)) => doc_id(original, lang),
             (lang, None) => {
@@ -248,26 +262,11 @@ impl<'t> Indexer<'t> {
                 self.originals.insert((kind, key.to_string()), d.id);
             }
             // A contentless FTS5 table forgets a row only when told the text it indexed.
-            let (title, names) = (index_text(&d.title), index_text(&d.names));
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO search (search, rowid, title, names, place, honours, body)
-                     VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    d.id,
-                    title,
-                    names,
-                    index_text(&d.place),
-                    index_text(&d.honours),
-                    index_text(&d.body)
-                ])?;
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO search_titles (search_titles, rowid, title, names)
-                     VALUES ('delete', ?1, ?2, ?3)",
-                )?
-                .execute(params![d.id, title, names])?;
+            let (mut fts, mut titles) = (
+                self.tx.prepare_cached(DELETE_FTS)?,
+                self.tx.prepare_cached(DELETE_TITLES)?,
+            );
+            index_row(&mut fts, &mut titles, d)?;
             self.tx
                 .prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
                 .execute([d.id])?;
@@ -276,7 +275,7 @@ impl<'t> Indexer<'t> {
     }
 }
 
-/// Indexes one document's text, in both indexes.
+/// Indexes one document's text in both indexes (or, with the `DELETE_` statements, removes it).
 fn index_row(
     fts: &mut rusqlite::Statement,
     titles: &mut rusqlite::Statement,
