@@ -7,7 +7,10 @@
 //! `site_index` table; a server reads that back in milliseconds rather than sorting 100,000
 //! titles three ways on its first request.
 
-use std::cmp::Ordering;
+mod moves;
+mod sorting;
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -18,6 +21,7 @@ use super::columns::col;
 use super::facets::{Facet, FacetOption, SiteQuery, Sort};
 use crate::i18n::collate;
 use crate::lang::Lang;
+use sorting::{Sorting, Words};
 
 /// Why the site index could not be made, stored or read back.
 #[derive(Debug, thiserror::Error)]
@@ -241,37 +245,57 @@ fn load_countries_and_dates(
     Ok(())
 }
 
+/// The columns of a site the index reads, from the sites table (`s`) and its country (`c`).
+const SITE_COLUMNS: &str = "s.rowid, s.slug, s.title, s.country, c.name, s.locality, s.kind,
+    s.status, s.established, s.draft";
+
+/// One site's row, as the index reads it.
+struct SiteRow {
+    rowid: i64,
+    draft: bool,
+    kind: String,
+    status: String,
+    keys: Keys,
+}
+
+fn site_row(r: &Row) -> rusqlite::Result<SiteRow> {
+    const C: &str = SITE_COLUMNS;
+    Ok(SiteRow {
+        rowid: r.get(col!(C, "s.rowid"))?,
+        draft: r.get(col!(C, "s.draft"))?,
+        kind: r.get(col!(C, "s.kind"))?,
+        status: r.get(col!(C, "s.status"))?,
+        keys: Keys {
+            slug: r.get(col!(C, "s.slug"))?,
+            title: r.get(col!(C, "s.title"))?,
+            country_code: r.get(col!(C, "s.country"))?,
+            country_name: r.get(col!(C, "c.name"))?,
+            locality: r.get(col!(C, "s.locality"))?,
+            established: r.get(col!(C, "s.established"))?,
+        },
+    })
+}
+
 /// Every site's entry, and the keys of its sort orders, in the same order.
 fn load_sites(
     conn: &Connection,
     values: &mut [Values; 5],
 ) -> Result<(Vec<Entry>, Vec<Keys>), SiteIndexError> {
-    const C: &str = "s.rowid, s.slug, s.title, s.country, c.name, s.locality, s.kind, s.status,
-        s.established, s.draft";
     let (mut entries, mut keys) = (Vec::new(), Vec::new());
-    let sql = format!("SELECT {C} FROM sites s JOIN countries c ON c.code = s.country");
+    let sql = format!("SELECT {SITE_COLUMNS} FROM sites s JOIN countries c ON c.code = s.country");
     each_row(conn, "the sites for the site index", &sql, |r| {
-        let country: String = r.get(col!(C, "s.country"))?;
-        let country_name: String = r.get(col!(C, "c.name"))?;
-        let kind: String = r.get(col!(C, "s.kind"))?;
-        let status: String = r.get(col!(C, "s.status"))?;
+        let row = site_row(r)?;
+        let k = &row.keys;
         entries.push(Entry {
-            rowid: r.get(col!(C, "s.rowid"))?,
-            draft: r.get(col!(C, "s.draft"))?,
-            country: values[0].id(&country, &country_name)?,
-            kind: values[1].id(&kind, &kind)?,
-            status: values[2].id(&status, &status)?,
+            rowid: row.rowid,
+            draft: row.draft,
+            country: values[0].id(&k.country_code, &k.country_name)?,
+            kind: values[1].id(&row.kind, &row.kind)?,
+            status: values[2].id(&row.status, &row.status)?,
             conflicts: (0, 0),
             dates: (0, 0),
         });
-        keys.push(Keys {
-            slug: r.get(col!(C, "s.slug"))?,
-            title: r.get(col!(C, "s.title"))?,
-            country_code: country.clone(),
-            country_name,
-            locality: r.get(col!(C, "s.locality"))?,
-            established: r.get(col!(C, "s.established"))?,
-        });
+        keys.push(row.keys);
         Ok(())
     })?;
     Ok((entries, keys))
@@ -345,99 +369,25 @@ fn lay_out_tags(
     tags
 }
 
-/// Positions into the entries, by name, by country and place, and by date established.
-fn sort_orders(keys: &[Keys]) -> [Vec<u32>; 3] {
-    // Titles folded as SQLite's NOCASE folds them, once rather than at every comparison.
-    let folded: Vec<Vec<u8>> = keys
-        .iter()
-        .map(|k| k.title.as_bytes().to_ascii_lowercase())
-        .collect();
-    let key = |i: u32| &keys[i as usize];
-    let by_title = |a: u32, b: u32| {
-        folded[a as usize]
-            .cmp(&folded[b as usize])
-            .then_with(|| key(a).slug.cmp(&key(b).slug))
-    };
-    let by_name = sorted(keys.len(), |i| head(&folded[i]), by_title);
-    let country = ranks(keys.iter().map(|k| k.country_name.as_bytes()));
-    let by_country = sorted(
-        keys.len(),
-        |i| {
-            country[keys[i].country_name.as_bytes()] << 48 | head(keys[i].locality.as_bytes()) >> 16
-        },
-        |a, b| {
-            let (ka, kb) = (key(a), key(b));
-            ka.country_name
-                .cmp(&kb.country_name)
-                .then_with(|| ka.locality.cmp(&kb.locality))
-                .then_with(|| by_title(a, b))
-        },
-    );
-    let by_established = established_order(keys, by_title);
-    [by_name, by_country, by_established]
-}
-
-/// Every position from 0 to `n`, sorted by `cmp`, looking first at `head`: a number that
-/// orders positions as `cmp` does as far as it goes, held beside each position, so that most
-/// comparisons are settled without reading the keys (100,000 keys spread over the heap).
-fn sorted(n: usize, head: impl Fn(usize) -> u64, cmp: impl Fn(u32, u32) -> Ordering) -> Vec<u32> {
-    let mut v: Vec<(u64, u32)> = (0..n).map(|i| (head(i), i as u32)).collect();
-    v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp(a.1, b.1)));
-    v.into_iter().map(|(_, i)| i).collect()
-}
-
-/// The first eight bytes of a key as a number that orders as the bytes do (a shorter key is
-/// padded with zeros, the least byte, as it is the lesser when the rest is equal).
-fn head(bytes: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    let n = bytes.len().min(8);
-    b[..n].copy_from_slice(&bytes[..n]);
-    u64::from_be_bytes(b)
-}
-
-/// Each distinct key's place in the order of all of them.
-fn ranks<'a>(keys: impl Iterator<Item = &'a [u8]>) -> FxHashMap<&'a [u8], u64> {
-    let mut distinct: Vec<&[u8]> = keys.collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    distinct
-        .into_iter()
-        .enumerate()
-        .map(|(i, k)| (k, i as u64))
-        .collect()
-}
-
-/// Positions by date established (sites with none last), then by `by_title`: the same in every
-/// language, but for the titles.
-fn established_order(keys: &[Keys], by_title: impl Fn(u32, u32) -> Ordering) -> Vec<u32> {
-    let key = |i: u32| &keys[i as usize];
-    sorted(
-        keys.len(),
-        |i| established_head(&keys[i]),
-        |a, b| {
-            let (ka, kb) = (key(a), key(b));
-            ka.established
-                .is_none()
-                .cmp(&kb.established.is_none())
-                .then_with(|| ka.established.cmp(&kb.established))
-                .then_with(|| by_title(a, b))
-        },
-    )
-}
-
-/// Sites with no date last, then the date's first bytes.
-fn established_head(k: &Keys) -> u64 {
-    match &k.established {
-        None => u64::MAX,
-        Some(d) => head(d.as_bytes()) >> 1,
-    }
-}
-
-/// Collation sort keys made before, by text, for each translated language (in the order of
-/// [`Lang::TRANSLATED`]): live preview keeps them from one save to the next, so that a save
-/// collates only the words it brought.
+/// What live preview keeps of the site index from one save to the next: the collation keys
+/// made, by text, for each translated language (in the order of [`Lang::TRANSLATED`]), and the
+/// index last stored with what it was sorted by, so that a save moves only the sites it
+/// changed (`moves.rs`). A build keeps them until it ends.
 #[derive(Default)]
-pub struct SortKeys([FxHashMap<String, Vec<u8>>; 3]);
+pub struct SortKeys {
+    made: [FxHashMap<String, Arc<[u8]>>; 3],
+    kept: Option<Kept>,
+}
+
+/// The index last stored, with what a move needs to put a site back in its orders.
+struct Kept {
+    index: SiteIndex,
+    sorting: Sorting,
+    /// Each site's position in the entries, by slug.
+    positions: FxHashMap<Box<str>, u32>,
+    /// Each translated language's names of the countries, by code.
+    countries: Vec<FxHashMap<String, String>>,
+}
 
 /// The titles (with localities) of the sites and the names of the countries translated into
 /// one language.
@@ -471,57 +421,42 @@ fn translated(conn: &Connection, lang: Lang) -> Result<Translated, SiteIndexErro
     Ok(out)
 }
 
-/// The sort orders in `lang`: by the translated title (the English one where a site has no
-/// translation), country name and locality, each compared by its collation sort key.
-fn localized_orders(
+/// What a site sorts by in English: its title folded as SQLite's NOCASE folds it, its
+/// country's name and its locality.
+fn english_words(k: &Keys) -> Words {
+    [
+        Arc::from(k.title.as_bytes().to_ascii_lowercase()),
+        Arc::from(k.country_name.as_bytes()),
+        Arc::from(k.locality.as_bytes()),
+    ]
+}
+
+/// What a site sorts by in a translated language: the collation keys of its translation's
+/// title and locality (the original's where it has no translation, or the translation no
+/// locality) and of its country's translated name. Each text is collated once, and its key
+/// kept in `made`.
+fn localized_words(
     lang: Lang,
-    keys: &[Keys],
-    names: Translated,
-    made: &mut FxHashMap<String, Vec<u8>>,
-) -> [Vec<u32>; 3] {
-    let Translated { titles, countries } = names;
-    // (title, country, locality) of each site, in `keys`' order.
-    let texts: Vec<[&str; 3]> = keys
-        .iter()
-        .map(|k| {
-            let (title, locality) = match titles.get(&k.slug) {
-                Some((t, l)) => (t.as_str(), l.as_deref().unwrap_or(&k.locality)),
-                None => (k.title.as_str(), k.locality.as_str()),
-            };
-            let country = countries
-                .get(&k.country_code)
-                .map_or(k.country_name.as_str(), |c| c.as_str());
-            [title, country, locality]
-        })
-        .collect();
-    // Collation is the costly part: each text is collated once, and kept in `made`.
-    for text in texts.iter().flatten() {
-        if !made.contains_key(*text) {
-            made.insert(text.to_string(), collate::sort_key(lang, text));
-        }
-    }
-    let made = &*made;
-    let key = |s: &str| made.get(s).map_or(&[][..], Vec::as_slice);
-    let words: Vec<[&[u8]; 3]> = texts.iter().map(|t| t.map(key)).collect();
-    let at = |i: u32| (&words[i as usize], &keys[i as usize]);
-    let by_title = |a: u32, b: u32| {
-        let (a, b) = (at(a), at(b));
-        a.0[0].cmp(b.0[0]).then_with(|| a.1.slug.cmp(&b.1.slug))
+    k: &Keys,
+    translation: Option<&(String, Option<String>)>,
+    countries: &FxHashMap<String, String>,
+    made: &mut FxHashMap<String, Arc<[u8]>>,
+) -> Words {
+    let (title, locality) = match translation {
+        Some((t, l)) => (t.as_str(), l.as_deref().unwrap_or(&k.locality)),
+        None => (k.title.as_str(), k.locality.as_str()),
     };
-    let by_name = sorted(keys.len(), |i| head(words[i][0]), by_title);
-    let country = ranks(words.iter().map(|w| w[1]));
-    let by_country = sorted(
-        keys.len(),
-        |i| country[words[i][1]] << 48 | head(words[i][2]) >> 16,
-        |a, b| {
-            let (wa, wb) = (at(a).0, at(b).0);
-            (wa[1], wa[2])
-                .cmp(&(wb[1], wb[2]))
-                .then_with(|| by_title(a, b))
-        },
-    );
-    let by_established = established_order(keys, by_title);
-    [by_name, by_country, by_established]
+    let country = countries
+        .get(&k.country_code)
+        .map_or(k.country_name.as_str(), String::as_str);
+    [title, country, locality].map(|text| match made.get(text) {
+        Some(key) => Arc::clone(key),
+        None => {
+            let key: Arc<[u8]> = collate::sort_key(lang, text).into();
+            made.insert(text.to_string(), Arc::clone(&key));
+            key
+        }
+    })
 }
 
 impl SiteIndex {
@@ -539,19 +474,30 @@ impl SiteIndex {
     }
 
     /// Makes the index and stores it, during a build or an update, with the collation keys
-    /// made before (live preview keeps them from one save to the next).
-    pub fn store_with(conn: &Connection, made: &mut SortKeys) -> Result<(), SiteIndexError> {
-        let data = SiteIndex::load(conn, made)?.pack();
+    /// made before, and keeps it in `cache` for live preview's next save.
+    pub fn store_with(conn: &Connection, cache: &mut SortKeys) -> Result<(), SiteIndexError> {
+        cache.kept = None;
+        let kept = SiteIndex::load(conn, &mut cache.made)?;
+        kept.index.store(conn)?;
+        cache.kept = Some(kept);
+        Ok(())
+    }
+
+    /// Writes the index into the database, in place of the one there.
+    fn store(&self, conn: &Connection) -> Result<(), SiteIndexError> {
         conn.execute(
-            "INSERT INTO site_index (id, data) VALUES (1, ?1)",
-            rusqlite::params![data],
+            "INSERT OR REPLACE INTO site_index (id, data) VALUES (1, ?1)",
+            rusqlite::params![self.pack()],
         )
         .map_err(SiteIndexError::Store)?;
         Ok(())
     }
 
-    /// Reads every site's facets and sort keys from the tables.
-    fn load(conn: &Connection, made: &mut SortKeys) -> Result<SiteIndex, SiteIndexError> {
+    /// Reads every site's facets and sort keys from the tables, and sorts them.
+    fn load(
+        conn: &Connection,
+        made: &mut [FxHashMap<String, Arc<[u8]>>; 3],
+    ) -> Result<Kept, SiteIndexError> {
         let mut values: [Values; 5] = Default::default();
         load_countries_and_dates(conn, &mut values)?;
         let (mut entries, keys) = load_sites(conn, &mut values)?;
@@ -559,22 +505,46 @@ impl SiteIndex {
         let tags = lay_out_tags(&mut values, &mut entries, per_site);
         let names = Lang::TRANSLATED
             .into_iter()
-            .map(|lang| Ok((lang, translated(conn, lang)?)))
+            .map(|lang| translated(conn, lang))
             .collect::<Result<Vec<_>, SiteIndexError>>()?;
-        // Collation keys and sorting, each language on a core of its own.
+        // Collation keys, each language on a core of its own.
         let (english, localized) = rayon::join(
-            || sort_orders(&keys),
+            || keys.iter().map(english_words).collect::<Vec<_>>(),
             || {
-                names
+                Lang::TRANSLATED
                     .into_par_iter()
-                    .zip(made.0.par_iter_mut())
-                    .map(|((lang, names), made)| localized_orders(lang, &keys, names, made))
+                    .zip(&names)
+                    .zip(made.par_iter_mut())
+                    .map(|((lang, names), made)| {
+                        keys.iter()
+                            .map(|k| {
+                                let title = names.titles.get(&k.slug);
+                                localized_words(lang, k, title, &names.countries, made)
+                            })
+                            .collect::<Vec<_>>()
+                    })
                     .collect::<Vec<_>>()
             },
         );
-        let mut orders = vec![english];
-        orders.extend(localized);
-        drop(keys);
+        let mut words = vec![english];
+        words.extend(localized);
+        let positions = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (Box::from(k.slug.as_str()), i as u32))
+            .collect();
+        let sorting = Sorting {
+            established: keys
+                .iter()
+                .map(|k| k.established.as_deref().map(Box::from))
+                .collect(),
+            slugs: keys.into_iter().map(|k| k.slug.into_boxed_str()).collect(),
+            words,
+        };
+        let orders = (0..Lang::ALL.len())
+            .into_par_iter()
+            .map(|lang| sorting.orders(lang))
+            .collect();
         let lookup = values.each_ref().map(|v| v.lookup.clone());
         let mut index = SiteIndex {
             entries,
@@ -585,7 +555,12 @@ impl SiteIndex {
             values: values.map(|v| v.list),
         };
         index.count_all();
-        Ok(index)
+        Ok(Kept {
+            index,
+            sorting,
+            positions,
+            countries: names.into_iter().map(|n| n.countries).collect(),
+        })
     }
 
     /// Counts the sites of every facet value once, with and without drafts.
@@ -873,7 +848,9 @@ mod tests {
 
     #[test]
     fn counts_pages_and_facets_survive_packing() {
-        let made = SiteIndex::load(&sample(), &mut SortKeys::default()).expect("index");
+        let made = SiteIndex::load(&sample(), &mut Default::default())
+            .expect("index")
+            .index;
         let read = SiteIndex::unpack(&made.pack()).map(|mut i| {
             i.count_all();
             i
@@ -904,8 +881,9 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_refused() {
-        let bytes = SiteIndex::load(&sample(), &mut SortKeys::default())
+        let bytes = SiteIndex::load(&sample(), &mut Default::default())
             .expect("index")
+            .index
             .pack();
         assert!(SiteIndex::unpack(&bytes[..bytes.len() - 1]).is_none());
         assert!(SiteIndex::unpack(&bytes[1..]).is_none());

@@ -7,20 +7,22 @@
 //! killed during it leaves a journal that SQLite rolls back when the file is next opened for
 //! writing (`build_file::recover`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rustc_hash::FxHashSet;
 
 use super::SCHEMA_VERSION;
 use super::entry_kind::EntryKind;
 use super::error::{DbError, WriteFailure};
 use super::insert::{Selection, insert_entries};
 use super::search::index::Indexer;
-use super::site_index::SortKeys;
+use super::site_index::{SiteIndex, SortKeys};
 use crate::content::live::Changes;
 use crate::content::model::{Content, Kind};
+use crate::lang::Lang;
 
 /// What an update wrote (the caller times the whole save, reading included).
 #[derive(Debug, Clone, Default)]
@@ -89,8 +91,13 @@ pub fn update(
         super::build::count_figures(&tx).map_err(werr)?;
     }
     if changes.site_list {
-        tx.execute("DELETE FROM site_index", []).map_err(werr)?;
-        super::site_index::SiteIndex::store_with(&tx, made)?;
+        let moved = match sites_only(changes) {
+            Some(slugs) => SiteIndex::store_moved(&tx, made, &slugs)?,
+            None => false,
+        };
+        if !moved {
+            SiteIndex::store_with(&tx, made)?;
+        }
     }
     tx.commit().map_err(werr)?;
     conn.close().map_err(|(_, e)| werr(e))?;
@@ -98,6 +105,32 @@ pub fn update(
         entries: changes.entries.len(),
         translations: changes.translations.len(),
     })
+}
+
+/// The sites a change names, when it names no country or date: the site index can then move
+/// these sites alone. A country's or date's change relabels or reorders many sites.
+fn sites_only(changes: &Changes) -> Option<BTreeSet<String>> {
+    let kinds = changes
+        .entries
+        .iter()
+        .map(|(kind, key)| (*kind, key))
+        .chain(
+            changes
+                .translations
+                .iter()
+                .map(|(kind, key, _)| (*kind, key)),
+        );
+    let mut slugs = BTreeSet::new();
+    for (kind, key) in kinds {
+        match kind {
+            Kind::Site => {
+                slugs.insert(key.clone());
+            }
+            Kind::Page => {}
+            Kind::Country | Kind::Date => return None,
+        }
+    }
+    Some(slugs)
 }
 
 /// Removes every named entry, then writes those `content` has.
@@ -132,19 +165,22 @@ fn write_changes(
         )?;
         search.remove(EntryKind::from(*kind), key, Some(*lang))?;
     }
-    let whole: std::collections::HashSet<(Kind, &str)> = changes
+    // Looked up for every entry of the atlas: hashed quickly, and without copying keys.
+    let whole: FxHashSet<(Kind, &str)> = changes
         .entries
         .iter()
         .map(|(k, key)| (*k, key.as_str()))
+        .collect();
+    let alone: FxHashSet<(Kind, &str, Lang)> = changes
+        .translations
+        .iter()
+        .map(|(k, key, lang)| (*k, key.as_str(), *lang))
         .collect();
     let named = |kind: Kind, key: &str| whole.contains(&(kind, key));
     let selected = Selection {
         rowids,
         ..Selection::matching(content, named, |t| {
-            named(t.kind, &t.key)
-                || changes
-                    .translations
-                    .contains(&(t.kind, t.key.clone(), t.lang))
+            named(t.kind, &t.key) || alone.contains(&(t.kind, t.key.as_str(), t.lang))
         })
     };
     insert_entries(tx, content, &selected, &mut search)

@@ -100,7 +100,11 @@ fn index_answers(path: &Path, words: &[String]) -> Vec<String> {
 /// search in every language.
 fn page_answers(path: &Path, words: &[String]) -> Vec<String> {
     let db = Database::open(path, false).expect("open");
-    let mut out = Vec::new();
+    // The values a filter may name: a conflict no site has any more is not one of them.
+    let mut out = vec![format!(
+        "conflicts {:?}",
+        db.facet_values(Facet::Conflict).expect("values")
+    )];
     for lang in Lang::ALL {
         for sort in Sort::ALL {
             for filters in [vec![], vec![(Facet::Country, "kp".to_string())]] {
@@ -195,7 +199,7 @@ fn random_save(dir: &Path, dice: &mut Dice, n: usize) -> (Vec<PathBuf>, bool) {
         let text = std::fs::read_to_string(path).expect("read");
         std::fs::write(path, text.replacen(from, to, 1)).expect("write");
     };
-    match dice.roll(9) {
+    match dice.roll(10) {
         // An edit of a site's body, and sometimes of its title (which moves it in the list).
         0 => {
             if dice.roll(2) == 0 {
@@ -274,6 +278,27 @@ fn random_save(dir: &Path, dice: &mut Dice, n: usize) -> (Vec<PathBuf>, bool) {
         7 => {
             edit(site, "country = \"", "country = \"zz");
             (vec![site.clone()], true)
+        }
+        // A site's filters changed: a kind, a status or a conflict that may be new to the atlas,
+        // or the last of its value.
+        8 => {
+            let text = std::fs::read_to_string(site).expect("read");
+            let kind = ["monument", "museum", "grave"][dice.roll(3)];
+            let status = ["extant", "destroyed"][dice.roll(2)];
+            let conflicts = ["", "conflicts = [\"Korean War\"]\n"][dice.roll(2)];
+            let mut out = String::new();
+            for line in text.lines() {
+                if line.starts_with("kind = ") {
+                    out.push_str(&format!("kind = \"{kind}\"\n"));
+                } else if line.starts_with("status = ") {
+                    out.push_str(&format!("status = \"{status}\"\n{conflicts}"));
+                } else if !line.starts_with("conflicts = ") {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            std::fs::write(site, out).expect("write");
+            (vec![site.clone()], false)
         }
         // A broken save: a translation whose original is gone.
         _ => {
@@ -388,4 +413,47 @@ fn a_translation_saved_alone_rewrites_only_its_language() {
             .collect::<Vec<_>>(),
         [("full-site", Lang::Ru)]
     );
+}
+
+#[test]
+fn a_conflict_no_site_names_any_more_is_no_longer_a_filter_value() {
+    let tree = Tree::fixture();
+    let dir = tree.content();
+    let path = tree.dir.path().join("live.db");
+    let mut live = LiveContent::load(&dir).expect("load");
+    let mut keys = db::SortKeys::default();
+    db::build_keeping(live.content(), &path, &mut keys).expect("build");
+    let site = dir.join("sites/full-site.md");
+    let text = std::fs::read_to_string(&site).expect("read");
+    let one = text.replace("\"Soviet–Japanese War\", ", "");
+    assert_ne!(one, text, "the fixture names two conflicts");
+    std::fs::write(&site, one).expect("write");
+    let Ok(Seen::Changes(changes)) = live.update(std::slice::from_ref(&site)) else {
+        panic!("the save was not taken in");
+    };
+    db::update(live.content(), &changes, &path, &mut keys).expect("update");
+    let db = Database::open(&path, false).expect("open");
+    assert_eq!(
+        db.facet_values(Facet::Conflict).expect("values"),
+        ["Second World War"]
+    );
+}
+
+#[test]
+fn an_original_deleted_without_its_translations_is_an_error_in_each() {
+    let tree = Tree::fixture();
+    let dir = tree.content();
+    let mut live = LiveContent::load(&dir).expect("load");
+    let site = dir.join("sites/full-site.md");
+    std::fs::remove_file(&site).expect("remove");
+    let Err(report) = live.update(std::slice::from_ref(&site)) else {
+        panic!("the translations left behind were taken in");
+    };
+    let text = report.to_string();
+    for lang in ["ru", "zh"] {
+        assert!(
+            text.contains(&format!("full-site.{lang}.md")) && text.contains("has no original"),
+            "{text}"
+        );
+    }
 }
