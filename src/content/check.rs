@@ -1,6 +1,7 @@
 //! Checks across files: slugs, references to countries and dates, aliases.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the checks run over every entry after each save of live preview.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use super::error::{ContentError, did_you_mean};
@@ -157,7 +158,7 @@ fn aliases(content: &Content, errors: &mut Vec<ContentError>) {
     let addresses = std::cell::OnceCell::new();
     let addresses = || addresses.get_or_init(|| Addresses::of(content));
     // Each alias with every place it is written, so that a clash is reported in every file.
-    let mut uses: HashMap<&str, Vec<(&Path, &Positioned<String>)>> = HashMap::new();
+    let mut uses: HashMap<&str, Vec<(&Path, &Positioned<String>)>> = HashMap::default();
     for site in &content.sites {
         for a in &site.aliases {
             if addresses().contains(&a.value) {

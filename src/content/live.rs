@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::model::{Content, Kind, Translation};
 use super::{ContentError, Entry, ErrorReport, Warnings, check, history, translation};
@@ -48,6 +49,19 @@ pub struct Changes {
 impl Changes {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty() && self.translations.is_empty()
+    }
+
+    /// The kind and key of every entry named, whole or in one language.
+    fn keys(&self) -> FxHashSet<(Kind, &str)> {
+        self.entries
+            .iter()
+            .map(|(kind, key)| (*kind, key.as_str()))
+            .chain(
+                self.translations
+                    .iter()
+                    .map(|(k, key, _)| (*k, key.as_str())),
+            )
+            .collect()
     }
 
     fn entry(&mut self, e: &Entry) {
@@ -263,13 +277,16 @@ impl LiveContent {
         let names_before: HashMap<_, _> = was().filter_map(country_name).collect();
         let renamed = dependants(&self.content, &names_before, &names_after);
         check::cross_references(&self.content, &mut errors);
-        translation::check_against_originals(&mut self.content, &mut errors);
+        // The translations of the entries not touched passed before, against originals that
+        // have not changed.
+        let scope = changes.keys();
+        translation::check_against_originals(&mut self.content, Some(&scope), &mut errors);
         if !errors.is_empty() {
             for (path, kind, entry) in old {
                 swap(&mut self.content, &path, kind, entry);
             }
             // The failed check lent the translations the new originals' sources.
-            translation::check_against_originals(&mut self.content, &mut Vec::new());
+            translation::check_against_originals(&mut self.content, Some(&scope), &mut Vec::new());
             self.pending.extend(stamps.into_iter().map(|(p, _)| p));
             let mut report = ErrorReport {
                 errors,

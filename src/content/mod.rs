@@ -107,7 +107,7 @@ pub fn load_with(content_dir: &Path, warnings: Warnings) -> Result<Content, Erro
     }
 
     check::cross_references(&content, &mut errors);
-    translation::check_against_originals(&mut content, &mut errors);
+    translation::check_against_originals(&mut content, None, &mut errors);
     // Taken, not appended: each site's emptied list would keep its memory through the build.
     for site in &mut content.sites {
         content.warnings.extend(std::mem::take(&mut site.warnings));

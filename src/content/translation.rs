@@ -2,6 +2,8 @@
 //! Read here; checked against their originals in [`check_against_originals`].
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use super::error::{ContentError, did_you_mean};
@@ -251,19 +253,32 @@ struct Original<'c> {
     images: usize,
 }
 
-fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
-    let mut originals: HashMap<(Kind, &str), Original> = HashMap::new();
+/// The entries a check of translations looks at: every one, or only those a live preview's save
+/// touched (the others passed before, and nothing they are checked against changed).
+pub type Scope<'a> = Option<&'a FxHashSet<(Kind, &'a str)>>;
+
+fn in_scope(scope: Scope, kind: Kind, key: &str) -> bool {
+    scope.is_none_or(|only| only.contains(&(kind, key)))
+}
+
+fn originals<'c>(content: &'c Content, scope: Scope) -> FxHashMap<(Kind, &'c str), Original<'c>> {
+    let mut originals: FxHashMap<(Kind, &str), Original> = FxHashMap::default();
     // Nothing to compare: no map of every entry (live preview checks after every save).
     if content.translations.is_empty() {
         return originals;
     }
+    let mut add = |kind: Kind, key: &'c str, o: Original<'c>| {
+        if in_scope(scope, kind, key) {
+            originals.insert((kind, key), o);
+        }
+    };
     for s in &content.sites {
         let o = Original {
             sources: &s.sources,
             events: s.facts.events.len(),
             images: s.images.len(),
         };
-        originals.insert((Kind::Site, s.slug.as_str()), o);
+        add(Kind::Site, s.slug.as_str(), o);
     }
     let simple = || Original {
         sources: &[],
@@ -271,30 +286,44 @@ fn originals(content: &Content) -> HashMap<(Kind, &str), Original<'_>> {
         images: 0,
     };
     for c in &content.countries {
-        originals.insert((Kind::Country, c.code.as_str()), simple());
+        add(Kind::Country, c.code.as_str(), simple());
     }
     for d in &content.dates {
-        originals.insert((Kind::Date, d.slug.as_str()), simple());
+        add(Kind::Date, d.slug.as_str(), simple());
     }
     for p in &content.pages {
-        originals.insert((Kind::Page, p.slug.as_str()), simple());
+        add(Kind::Page, p.slug.as_str(), simple());
     }
     originals
 }
 
+/// The keys of every original of a kind, for a hint.
+fn keys_of(content: &Content, kind: Kind) -> Vec<&str> {
+    match kind {
+        Kind::Site => content.sites.iter().map(|s| s.slug.as_str()).collect(),
+        Kind::Country => content.countries.iter().map(|c| c.code.as_str()).collect(),
+        Kind::Date => content.dates.iter().map(|d| d.slug.as_str()).collect(),
+        Kind::Page => content.pages.iter().map(|p| p.slug.as_str()).collect(),
+    }
+}
+
 /// Each translation must have an original, cite only the original's sources, and have no more
 /// event notes or images than the original has events and images. A site's translation cites
-/// the original's sources by their ids, so its body learns them here.
-pub fn check_against_originals(content: &mut Content, errors: &mut Vec<ContentError>) {
-    let originals = originals(content);
-    let mut source_ids: Vec<Vec<Option<String>>> = Vec::new();
-    for t in &content.translations {
+/// the original's sources by their ids, so its body learns them here. Only the translations of
+/// the entries in `scope` are looked at.
+pub fn check_against_originals(
+    content: &mut Content,
+    scope: Scope,
+    errors: &mut Vec<ContentError>,
+) {
+    let originals = originals(content, scope);
+    let mut lent: Vec<(usize, Vec<Option<String>>)> = Vec::new();
+    for (i, t) in content.translations.iter().enumerate() {
+        if !in_scope(scope, t.kind, &t.key) {
+            continue;
+        }
         let Some(o) = originals.get(&(t.kind, t.key.as_str())) else {
-            let keys = originals
-                .keys()
-                .filter(|(k, _)| *k == t.kind)
-                .map(|(_, key)| *key);
-            let hint = did_you_mean(&t.key, keys);
+            let hint = did_you_mean(&t.key, keys_of(content, t.kind));
             errors.push(
                 ContentError::new(
                     &t.file,
@@ -305,7 +334,7 @@ pub fn check_against_originals(content: &mut Content, errors: &mut Vec<ContentEr
                 )
                 .hint(hint.map(|h| format!("{h} (rename the file to match)"))),
             );
-            source_ids.push(Vec::new());
+            lent.push((i, Vec::new()));
             continue;
         };
         check_counts(
@@ -350,10 +379,12 @@ pub fn check_against_originals(content: &mut Content, errors: &mut Vec<ContentEr
                 );
             }
         }
-        source_ids.push(o.sources.iter().map(|x| x.id.clone()).collect());
+        lent.push((i, o.sources.iter().map(|x| x.id.clone()).collect()));
     }
-    for (t, ids) in content.translations.iter_mut().zip(source_ids) {
-        t.body.source_ids = ids;
+    for (i, ids) in lent {
+        if let Some(t) = content.translations.get_mut(i) {
+            t.body.source_ids = ids;
+        }
     }
 }
 

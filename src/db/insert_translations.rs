@@ -35,7 +35,8 @@ fn originals<'c>(
     wanted: &[&Translation],
 ) -> HashMap<(Kind, &'c str), Original<'c>> {
     let mut out = HashMap::new();
-    let wanted: std::collections::HashSet<(Kind, &str)> =
+    // Looked up for every site: a quick hash (live preview writes a few translations at a time).
+    let wanted: rustc_hash::FxHashSet<(Kind, &str)> =
         wanted.iter().map(|t| (t.kind, t.key.as_str())).collect();
     if wanted.is_empty() {
         return out;
