@@ -55,7 +55,10 @@ pub fn build_keeping(
     let tmp = temp_path(target);
     let _ = std::fs::remove_file(&tmp);
 
-    let result = write(content, &tmp, made);
+    // On disk before it takes the old one's name: renamed before its pages reach the disk, a
+    // power cut could leave the name on a half-written file, and the first save of live preview
+    // would wait for the whole file to be written out.
+    let result = write(content, &tmp, made).and_then(|()| sync(&tmp));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -73,6 +76,9 @@ pub fn build_keeping(
             source,
         }
     })?;
+    // The rename itself, on disk: after a power cut the new file is served, not the old. Some
+    // systems cannot open a folder to sync it; the old file is then served after a power cut.
+    let _ = sync(dir);
     Ok(BuildStats {
         sites: content.sites.len(),
         countries: content.countries.len(),
@@ -82,6 +88,17 @@ pub fn build_keeping(
             + content.pages.iter().filter(|p| p.draft).count(),
         elapsed: started.elapsed(),
     })
+}
+
+/// Waits until a file's (or a folder's) data is on disk.
+fn sync(path: &Path) -> Result<(), DbError> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|source| DbError::Io {
+            action: "write to disk",
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 fn write(content: &Content, path: &Path, made: &mut SortKeys) -> Result<(), DbError> {
