@@ -142,7 +142,7 @@ impl Live {
             pipeline,
             content: None,
             loaded: SystemTime::UNIX_EPOCH,
-            sort_keys: db::SortKeys::default(),
+            sort_keys: db::SortKeys::kept_between_saves(),
         }
     }
 

@@ -372,11 +372,24 @@ fn lay_out_tags(
 /// What live preview keeps of the site index from one save to the next: the collation keys
 /// made, by text, for each translated language (in the order of [`Lang::TRANSLATED`]), and the
 /// index last stored with what it was sorted by, so that a save moves only the sites it
-/// changed (`moves.rs`). A build keeps them until it ends.
+/// changed (`moves.rs`).
 #[derive(Default)]
 pub struct SortKeys {
+    /// Whether the index is kept for the saves that follow: a build alone lets it go once it
+    /// is stored, rather than hold it to the end.
+    keep: bool,
     made: [FxHashMap<String, Arc<[u8]>>; 3],
     kept: Option<Kept>,
+}
+
+impl SortKeys {
+    /// Collation keys and index kept from one save to the next, for live preview.
+    pub fn kept_between_saves() -> Self {
+        SortKeys {
+            keep: true,
+            ..SortKeys::default()
+        }
+    }
 }
 
 /// The index last stored, with what a move needs to put a site back in its orders.
@@ -474,12 +487,15 @@ impl SiteIndex {
     }
 
     /// Makes the index and stores it, during a build or an update, with the collation keys
-    /// made before, and keeps it in `cache` for live preview's next save.
+    /// made before, and keeps it in `cache` for live preview's next save where it asks.
     pub fn store_with(conn: &Connection, cache: &mut SortKeys) -> Result<(), SiteIndexError> {
         cache.kept = None;
-        let kept = SiteIndex::load(conn, &mut cache.made)?;
+        let mut kept = SiteIndex::load(conn, &mut cache.made)?;
         kept.index.store(conn)?;
-        cache.kept = Some(kept);
+        if cache.keep {
+            kept.number_positions();
+            cache.kept = Some(kept);
+        }
         Ok(())
     }
 
@@ -528,11 +544,6 @@ impl SiteIndex {
         );
         let mut words = vec![english];
         words.extend(localized);
-        let positions = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (Box::from(k.slug.as_str()), i as u32))
-            .collect();
         let sorting = Sorting {
             established: keys
                 .iter()
@@ -558,7 +569,7 @@ impl SiteIndex {
         Ok(Kept {
             index,
             sorting,
-            positions,
+            positions: FxHashMap::default(),
             countries: names.into_iter().map(|n| n.countries).collect(),
         })
     }

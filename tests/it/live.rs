@@ -319,7 +319,7 @@ fn updates_in_place_answer_as_a_full_build_across_random_saves() {
         let mut live = LiveContent::load(&dir).expect("the fixtures load");
         db::build(live.content(), &live_db).expect("first build");
         let mut dice = Dice(seed);
-        let mut keys = db::SortKeys::default();
+        let mut keys = db::SortKeys::kept_between_saves();
         let mut words: Vec<String> = vec!["obelisk".into(), "Обелиск".into(), "memorial".into()];
         for n in 0..14 {
             let before = answers(&live_db, &words);
@@ -421,7 +421,7 @@ fn a_conflict_no_site_names_any_more_is_no_longer_a_filter_value() {
     let dir = tree.content();
     let path = tree.dir.path().join("live.db");
     let mut live = LiveContent::load(&dir).expect("load");
-    let mut keys = db::SortKeys::default();
+    let mut keys = db::SortKeys::kept_between_saves();
     db::build_keeping(live.content(), &path, &mut keys).expect("build");
     let site = dir.join("sites/full-site.md");
     let text = std::fs::read_to_string(&site).expect("read");

@@ -251,6 +251,11 @@ impl Kept {
             .flatten()
             .for_each(new);
         placed.iter_mut().for_each(|(p, _, _)| new(p));
+        self.number_positions();
+    }
+
+    /// Each site's position, by slug, as the entries now stand.
+    pub(super) fn number_positions(&mut self) {
         self.positions = self
             .sorting
             .slugs
