@@ -52,7 +52,7 @@ impl Changes {
     }
 
     /// The kind and key of every entry named, whole or in one language.
-    fn keys(&self) -> FxHashSet<(Kind, &str)> {
+    pub fn keys(&self) -> FxHashSet<(Kind, &str)> {
         self.entries
             .iter()
             .map(|(kind, key)| (*kind, key.as_str()))

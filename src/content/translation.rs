@@ -2,9 +2,9 @@
 //! Read here; checked against their originals in [`check_against_originals`].
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::path::{Path, PathBuf};
 
 use super::error::{ContentError, did_you_mean};
 use super::fields::Fields;

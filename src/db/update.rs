@@ -109,22 +109,12 @@ pub fn update(
 
 /// The sites a change names, when it names no country or date: the site index can then move
 /// these sites alone. A country's or date's change relabels or reorders many sites.
-fn sites_only(changes: &Changes) -> Option<BTreeSet<String>> {
-    let kinds = changes
-        .entries
-        .iter()
-        .map(|(kind, key)| (*kind, key))
-        .chain(
-            changes
-                .translations
-                .iter()
-                .map(|(kind, key, _)| (*kind, key)),
-        );
+fn sites_only(changes: &Changes) -> Option<BTreeSet<&str>> {
     let mut slugs = BTreeSet::new();
-    for (kind, key) in kinds {
+    for (kind, key) in changes.keys() {
         match kind {
             Kind::Site => {
-                slugs.insert(key.clone());
+                slugs.insert(key);
             }
             Kind::Page => {}
             Kind::Country | Kind::Date => return None,

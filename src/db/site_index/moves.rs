@@ -44,7 +44,7 @@ impl SiteIndex {
     pub fn store_moved(
         conn: &Connection,
         cache: &mut SortKeys,
-        slugs: &BTreeSet<String>,
+        slugs: &BTreeSet<&str>,
     ) -> Result<bool, SiteIndexError> {
         // Taken out while it moves: a move that fails leaves nothing half moved behind.
         let Some(mut kept) = cache.kept.take() else {
@@ -66,12 +66,12 @@ impl Kept {
         &mut self,
         conn: &Connection,
         made: &mut [FxHashMap<String, Arc<[u8]>>; 3],
-        slugs: &BTreeSet<String>,
+        slugs: &BTreeSet<&str>,
     ) -> Result<bool, SiteIndexError> {
         let mut out = vec![false; self.index.entries.len()];
         let mut placed: Vec<Placed> = Vec::new();
         for slug in slugs {
-            let old = self.positions.get(slug.as_str()).copied();
+            let old = self.positions.get(*slug).copied();
             if let Some(p) = old {
                 out[p as usize] = true;
             }
